@@ -47,6 +47,7 @@ final class SchemaTranslator {
     private final Map<String, String> sourceByComponent = new HashMap<>();
     private final Map<String, ObjectNode> components = new TreeMap<>();
     private final List<String> refChain = new ArrayList<>();
+    private final Set<String> translatedResources = new HashSet<>();
 
     /** Where a node sits: the variant document and its JSON pointer. */
     record Here(Variant variant, String pointer) {
@@ -87,21 +88,31 @@ final class SchemaTranslator {
             variant.root().path("definitions").propertyNames().forEach(definitions::add);
         }
         for (String definition : definitions) {
+            Here here = home(definition);
+            claim(Names.pascal(definition), here.key());
+        }
+        for (String definition : definitions) {
             resource(definition);
         }
     }
 
-    /** A {@code $ref} to the component of a top-level resource definition, translating it on first use. */
-    ObjectNode resource(String definition) {
-        String ref = "#/definitions/" + definition;
+    private Here home(String definition) {
         Variant home = schemas.variants().stream()
                 .filter(v -> v.root().path("definitions").has(definition))
                 .findFirst().orElse(schemas.contract());
-        SchemaSet.Resolved resolved = schemas.resolve(ref, home, ref);
-        Here here = new Here(resolved.variant(), ref);
+        return new Here(home, "#/definitions/" + definition);
+    }
+
+    /** A {@code $ref} to the component of a top-level resource definition, translating it on first use. */
+    ObjectNode resource(String definition) {
+        Here home = home(definition);
+        SchemaSet.Resolved resolved = schemas.resolve(home.pointer(), home.variant(), home.pointer());
+        Here here = new Here(resolved.variant(), home.pointer());
         String name = componentBySource.get(here.key());
         if (name == null) {
             name = claim(Names.pascal(definition), here.key());
+        }
+        if (translatedResources.add(name)) {
             components.put(name, NODES.objectNode()); // placeholder: a resource may refer to itself
             ObjectNode schema = translateRoot(resolved.node(), here, name);
             String stability = resolved.node().path("stability").asString("");
