@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * {@code schema-converter --schema FILE[=VARIANT] ... --out FILE [--lock FILE] [--report]}.
+ * {@code schema-converter --schema FILE[=VARIANT] ... --out FILE [--lock FILE] [--patches FILE] [--report]}.
+ * {@code --patches} replaces the built-in fixes to Heroku's schema.
  * Exit codes: 0 done, 1 bad input (one line naming file and JSON pointer), 2 bad usage.
  */
 public final class ConverterCli {
 
     static final String USAGE = "usage: schema-converter --schema FILE[=VARIANT] [--schema FILE[=VARIANT] ...] --out FILE"
-            + " [--lock SHA256_FILE] [--report]";
+            + " [--lock SHA256_FILE] [--patches PATCH_FILE] [--report]";
 
     private ConverterCli() {
     }
@@ -51,6 +52,10 @@ public final class ConverterCli {
                             throw new UsageException("--lock must come before --schema");
                         }
                         converter.lock(Path.of(value(args, ++i, arg)));
+                    }
+                    case "--patches" -> {
+                        Path patches = Path.of(value(args, ++i, arg));
+                        converter.patches(patches.toString(), new String(SchemaLoader.read(patches), java.nio.charset.StandardCharsets.UTF_8));
                     }
                     case "--report" -> report = true;
                     case "--help", "-h" -> {
