@@ -168,7 +168,14 @@ final class OperationIndex {
     }
 
     private String describe(SchemaSet.Resolved target) {
+        return describe(target, new HashSet<>());
+    }
+
+    private String describe(SchemaSet.Resolved target, Set<String> seen) {
         JsonNode node = target.node();
+        if (!seen.add(target.pointer())) {
+            return "";
+        }
         if (node.hasNonNull("description")) {
             return node.get("description").asString();
         }
@@ -181,7 +188,7 @@ final class OperationIndex {
             }
         }
         if (node.has("$ref") && parts.isEmpty()) {
-            return describe(schemas.resolve(node.get("$ref").asString(), target.variant(), target.pointer()));
+            return describe(schemas.resolve(node.get("$ref").asString(), target.variant(), target.pointer()), seen);
         }
         parts.removeIf(String::isBlank);
         return String.join(" or ", parts);

@@ -82,12 +82,18 @@ public final class SchemaConverter {
             patches.apply(input.variant(), root, input.source(), report);
             variants.add(new Variant(input.variant(), input.source(), root));
         }
+        return new Result(YAML.writeValueAsString(convert(variants, report)), report);
+    }
+
+    /** The conversion proper, on parsed and patched trees. */
+    static ObjectNode convert(List<Variant> variants, ConversionReport report) {
+        variants.forEach(SchemaCheck::check);
         SchemaSet schemas = new SchemaSet(variants);
         OperationIndex index = new OperationIndex(schemas, report);
         ObjectNode document = new OpenApiBuilder(schemas, report).build(index);
         if (report.linksMapped() != report.links()) {
             throw new ConversionException(schemas.contract().source(), "", "only " + report.coverageLine());
         }
-        return new Result(YAML.writeValueAsString(document), report);
+        return document;
     }
 }
