@@ -31,16 +31,17 @@ public final class RateLimitGovernor implements ExchangeFilterFunction {
     private final Duration maxDelay;
 
     public RateLimitGovernor(RateLimitTracker tracker) {
-        this(tracker, 450, Duration.ofSeconds(2));
+        this(tracker, GovernorPolicy.DEFAULTS);
     }
 
     public RateLimitGovernor(RateLimitTracker tracker, int threshold, Duration maxDelay) {
+        this(tracker, new GovernorPolicy(threshold, maxDelay));
+    }
+
+    public RateLimitGovernor(RateLimitTracker tracker, GovernorPolicy policy) {
         this.tracker = Objects.requireNonNull(tracker, "tracker");
-        this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
-        if (threshold < 1 || threshold > QUOTA || maxDelay.isNegative()) {
-            throw new IllegalArgumentException("threshold must be within 1.." + QUOTA + " and maxDelay >= 0");
-        }
-        this.threshold = threshold;
+        this.threshold = policy.threshold();
+        this.maxDelay = policy.maxDelay();
     }
 
     @Override
