@@ -26,6 +26,8 @@ import dev.heroku4j.client.auth.ApiKeyNotFoundException;
 import dev.heroku4j.client.auth.ApiKeyResolver;
 import dev.heroku4j.client.error.HerokuApiException;
 import dev.heroku4j.client.error.HerokuNotFoundException;
+import dev.heroku4j.client.error.HerokuTransportException;
+import dev.heroku4j.client.http.HttpTimeouts;
 import dev.heroku4j.client.http.HerokuHeadersFilter;
 import dev.heroku4j.client.http.HerokuWarningFilter;
 import dev.heroku4j.client.http.PathSafetyFilter;
@@ -81,8 +83,7 @@ class HerokuWebClientConfigurerTest {
     void build_whenGetAsGeneratedCodeDoes_sendsHerokuHeadersAndDecodesVendorJson() {
         api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/vnd.heroku+json; version=3")
-                .withBody("{\"id\":\"a1\",\"name\":\"my-app\",\"region\":{\"name\":\"eu\"},\"unknown\":1}".replace(
-                        "{\"name\":\"eu\"}", "\"eu\""))));
+                .withBody("{\"id\":\"a1\",\"name\":\"my-app\",\"region\":\"eu\",\"added_later\":1}")));
         WebClient client = new HerokuWebClientConfigurer(options().build()).build();
 
         App app = client.get().uri(api.baseUrl() + "/apps/{app_id_or_name}", Map.of("app_id_or_name", "my-app"))
@@ -202,6 +203,23 @@ class HerokuWebClientConfigurerTest {
                 .retrieve().toEntityList(App.class), Range.by("name").withMax(1)).collectList().block();
 
         assertThat(apps).extracting(App::name).containsExactly("a", "b");
+    }
+
+    @Test
+    void build_whenServerTooSlow_retriesGetThenRaisesTransportException() {
+        api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
+        WebClient client = new HerokuWebClientConfigurer(options()
+                .timeouts(new HttpTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200)))
+                .retry(RetrySettings.DEFAULTS.withMaxRetries(1).withBackoff(Duration.ofMillis(10), Duration.ofMillis(10)))
+                .build()).build();
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client.get().uri("/apps/{app_id_or_name}", "slow").retrieve().bodyToMono(String.class).block())
+                .isInstanceOf(HerokuTransportException.class)
+                .hasMessageStartingWith("GET /apps/{app_id_or_name} failed without a response: ReadTimeoutException");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(api.getAllServeEvents()).hasSize(2);
     }
 
     @Test
