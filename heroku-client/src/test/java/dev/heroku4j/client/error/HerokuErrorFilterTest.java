@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -148,6 +149,16 @@ class HerokuErrorFilterTest {
                 .hasCauseInstanceOf(WebClientRequestException.class)
                 .hasMessageStartingWith("GET /apps/{app} failed without a response: ")
                 .hasMessageContaining("Connection refused");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
+    void retrieve_whenConnectionDropped_raisesTransportException(Fault fault) {
+        api.stubFor(any(anyUrl()).willReturn(aResponse().withFault(fault)));
+
+        assertThatThrownBy(() -> client().get().uri("/apps/{app}", "x").retrieve().bodyToMono(String.class).block())
+                .isInstanceOf(HerokuTransportException.class)
+                .hasMessageStartingWith("GET /apps/{app} failed without a response: ");
     }
 
     @Test

@@ -100,6 +100,19 @@ class HerokuWebClientConfigurerTest {
     }
 
     @Test
+    void build_whenIdentityHasReservedCharacters_sendsItAsOneEncodedSegment() {
+        api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        WebClient client = new HerokuWebClientConfigurer(options().build()).build();
+
+        client.get().uri(api.baseUrl() + "/apps/{app_id_or_name}/domains/{domain}", Map.of("app_id_or_name", "a/b c",
+                "domain", "www.exämple.com")).retrieve().toBodilessEntity().block();
+        client.get().uri("/teams/{team}", Map.of("team", "50%/..")).retrieve().toBodilessEntity().block();
+
+        assertThat(api.getAllServeEvents()).extracting(e -> e.getRequest().getUrl()).containsExactlyInAnyOrder(
+                "/apps/a%2Fb%20c/domains/www.ex%C3%A4mple.com", "/teams/50%25%2F..");
+    }
+
+    @Test
     void build_whenPatchWithPartlySetModel_sendsOnlySetFieldsAndMapNulls() {
         api.stubFor(patch(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
         WebClient client = new HerokuWebClientConfigurer(options().build()).build();
