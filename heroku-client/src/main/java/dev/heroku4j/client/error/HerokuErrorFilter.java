@@ -1,0 +1,129 @@
+package dev.heroku4j.client.error;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import dev.heroku4j.client.http.HerokuHeaders;
+import dev.heroku4j.client.http.RequestInfo;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns every non-2xx response into a {@link HerokuApiException} subclass (reading Heroku's JSON error body; any
+ * other body, HTML or empty, still gives status and a body excerpt), and every transport failure into a
+ * {@link HerokuTransportException}.
+ *
+ * <p>The exception is raised inside the exchange, so it leaves {@code retrieve().bodyToMono(..)},
+ * {@code toEntity(..)} and the generated API methods unchanged, instead of Spring's
+ * {@code WebClientResponseException}. 3xx counts as an error too: redirects are not followed, and the generated
+ * client has no use for a redirect body.
+ */
+public final class HerokuErrorFilter implements ExchangeFilterFunction {
+
+    static final int EXCERPT_LENGTH = 300;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+        return next.exchange(request)
+                .onErrorMap(WebClientRequestException.class, e -> new HerokuTransportException(
+                        request.method().name(), RequestInfo.pathTemplate(request), e))
+                .flatMap(response -> response.statusCode().is2xxSuccessful()
+                        ? Mono.just(response)
+                        : readError(request, response).flatMap(Mono::error));
+    }
+
+    private static Mono<HerokuApiException> readError(ClientRequest request, ClientResponse response) {
+        return response.bodyToMono(String.class)
+                .defaultIfEmpty("")
+                .onErrorResume(e -> Mono.just("<body unreadable: " + e.getClass().getSimpleName() + ">"))
+                .map(body -> HerokuApiException.of(toError(request, response, body)));
+    }
+
+    static HerokuError toError(ClientRequest request, ClientResponse response, String body) {
+        HttpHeaders headers = response.headers().asHttpHeaders();
+        String requestId = headers.getFirst(HerokuHeaders.REQUEST_ID);
+        if (requestId == null) {
+            requestId = request.headers().getFirst(HerokuHeaders.REQUEST_ID);
+        }
+        String id = null;
+        String message = null;
+        String url = null;
+        JsonNode json = parse(body);
+        if (json != null) {
+            id = text(json, "id");
+            message = text(json, "message");
+            url = text(json, "url");
+        }
+        String excerpt = id == null && message == null ? excerpt(body) : null;
+        return new HerokuError(response.statusCode().value(), id, message, url, requestId,
+                integer(headers.getFirst(HerokuHeaders.RATE_LIMIT_REMAINING)),
+                retryAfter(headers.getFirst(HerokuHeaders.RETRY_AFTER), Instant.now()),
+                request.method().name(), RequestInfo.pathTemplate(request), excerpt);
+    }
+
+    private static @Nullable JsonNode parse(String body) {
+        String trimmed = body.strip();
+        if (!trimmed.startsWith("{")) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(trimmed);
+            return node != null && node.isObject() ? node : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value != null && value.isString() ? value.stringValue() : null;
+    }
+
+    static String excerpt(String body) {
+        String collapsed = body.replaceAll("\\s+", " ").strip();
+        return collapsed.length() <= EXCERPT_LENGTH ? collapsed : collapsed.substring(0, EXCERPT_LENGTH) + "…";
+    }
+
+    private static @Nullable Integer integer(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** {@code Retry-After}: delta-seconds or an HTTP date; null if absent or unparseable. */
+    public static @Nullable Duration retryAfter(@Nullable String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(value.strip());
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(now, at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+}

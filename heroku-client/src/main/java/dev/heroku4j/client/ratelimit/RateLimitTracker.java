@@ -1,0 +1,77 @@
+package dev.heroku4j.client.ratelimit;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+
+/**
+ * Holds the latest {@code RateLimit-Remaining} seen on any response (success or error) and tells listeners about each
+ * new reading. Thread-safe; share one per Heroku account. Listeners run on the I/O thread that received the
+ * response: keep them short and non-blocking. A listener that throws is logged and otherwise ignored.
+ */
+public final class RateLimitTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitTracker.class);
+
+    private final Clock clock;
+    private final List<Consumer<RateLimitSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private volatile @Nullable RateLimitSnapshot latest;
+
+    public RateLimitTracker() {
+        this(Clock.systemUTC());
+    }
+
+    public RateLimitTracker(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The latest reading, empty before the first response. */
+    public Optional<RateLimitSnapshot> current() {
+        return Optional.ofNullable(latest);
+    }
+
+    public OptionalInt remaining() {
+        RateLimitSnapshot s = latest;
+        return s == null ? OptionalInt.empty() : OptionalInt.of(s.remaining());
+    }
+
+    /** Called with every new reading; dispose the result to stop. */
+    public Disposable onSnapshot(Consumer<RateLimitSnapshot> listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Called with every new remaining count; dispose the result to stop. */
+    public Disposable onRemaining(IntConsumer listener) {
+        Objects.requireNonNull(listener, "listener");
+        return onSnapshot(s -> listener.accept(s.remaining()));
+    }
+
+    /** Records a reading (done by {@link RateLimitFilter}). */
+    public void record(int remaining) {
+        RateLimitSnapshot snapshot = new RateLimitSnapshot(remaining, clock.instant());
+        latest = snapshot;
+        for (Consumer<RateLimitSnapshot> listener : listeners) {
+            try {
+                listener.accept(snapshot);
+            } catch (RuntimeException e) {
+                log.warn("Rate-limit listener {} failed", listener, e);
+            }
+        }
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

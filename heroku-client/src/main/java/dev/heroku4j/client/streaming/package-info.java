@@ -1,0 +1,7 @@
+/**
+ * Log and build-output streams, source uploads to signed URLs, and bounded polling.
+ */
+@NullMarked
+package dev.heroku4j.client.streaming;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,100 @@
+package dev.heroku4j.client.auth;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.test.StepVerifier;
+
+class BearerAuthFilterTest {
+
+    @RegisterExtension
+    static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @RegisterExtension
+    static WireMockExtension other = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private WebClient client() {
+        BearerAuthFilter auth = new BearerAuthFilter(() -> ApiKey.of("the-key", "test"), URI.create(api.baseUrl()));
+        return WebClient.builder().filter(auth).build();
+    }
+
+    @Test
+    void filter_whenApiOrigin_sendsBearerKey() {
+        api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+        client().get().uri(api.baseUrl() + "/account").retrieve().toBodilessEntity().block();
+
+        api.verify(getRequestedFor(urlPathEqualTo("/account")).withHeader("Authorization", equalTo("Bearer the-key")));
+    }
+
+    @Test
+    void filter_whenOtherPortOnSameHost_sendsNoKey() {
+        other.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("log line\n")));
+
+        client().get().uri(other.baseUrl() + "/logs?srv=1").retrieve().bodyToMono(String.class).block();
+
+        other.verify(getRequestedFor(urlPathEqualTo("/logs")).withoutHeader("Authorization"));
+    }
+
+    @Test
+    void filter_whenOtherOriginHasAuthorizationSetByCaller_removesIt() {
+        other.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+        client().get().uri(other.baseUrl() + "/upload").header(HttpHeaders.AUTHORIZATION, "Bearer leaked")
+                .retrieve().toBodilessEntity().block();
+
+        other.verify(getRequestedFor(urlPathEqualTo("/upload")).withoutHeader("Authorization"));
+    }
+
+    @Test
+    void filter_whenRedirectToOtherHost_isNotFollowedAndManualFollowSendsNoKey() {
+        api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", other.baseUrl() + "/elsewhere")));
+        other.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+        ResponseEntity<Void> response = client().get().uri(api.baseUrl() + "/apps").retrieve().toBodilessEntity().block();
+
+        assertThat(response.getStatusCode().value()).isEqualTo(302);
+        assertThat(other.getAllServeEvents()).isEmpty(); // the connector did not follow the redirect
+        URI location = response.getHeaders().getLocation();
+        client().get().uri(location).retrieve().toBodilessEntity().block();
+        other.verify(getRequestedFor(urlPathEqualTo("/elsewhere")).withoutHeader("Authorization"));
+    }
+
+    @Test
+    void filter_whenKeyMissing_failsAndSendsNothing() {
+        BearerAuthFilter auth = new BearerAuthFilter(() -> {
+            throw new ApiKeyNotFoundException("No Heroku API key found", null);
+        }, URI.create(api.baseUrl()));
+
+        StepVerifier.create(WebClient.builder().filter(auth).build().get().uri(api.baseUrl() + "/apps")
+                        .retrieve().bodyToMono(String.class))
+                .expectError(ApiKeyNotFoundException.class)
+                .verify();
+        assertThat(api.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void sameOrigin_whenDefaultPortImplicit_matches() {
+        assertThat(BearerAuthFilter.sameOrigin(URI.create("https://API.heroku.com/apps"),
+                URI.create("https://api.heroku.com:443"))).isTrue();
+        assertThat(BearerAuthFilter.sameOrigin(URI.create("http://api.heroku.com/apps"),
+                URI.create("https://api.heroku.com"))).isFalse();
+        assertThat(BearerAuthFilter.sameOrigin(URI.create("https://api.heroku.com.evil.example/apps"),
+                URI.create("https://api.heroku.com"))).isFalse();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.heroku4j.client.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.heroku4j.client.testsupport.LogCapture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.web.reactive.function.client.WebClient;
+
+class RequestLoggingFilterTest {
+
+    @RegisterExtension
+    static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @Test
+    void filter_whenDebug_logsOneLineWithTemplateStatusDurationAndRequestId() {
+        api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
+        WebClient client = WebClient.builder().baseUrl(api.baseUrl())
+                .filter(new HerokuHeadersFilter("ua", "3", () -> "rid-1"))
+                .filter(new RequestLoggingFilter())
+                .build();
+
+        try (LogCapture logs = LogCapture.of(Level.TRACE, RequestLoggingFilter.class)) {
+            client.get().uri("/apps/{app}/config-vars?secret={s}", Map.of("app", "my-secret-app", "s", "q"))
+                    .header("Authorization", "Bearer key-123").exchangeToMono(r -> r.releaseBody()).block();
+
+            assertThat(logs.messages()).singleElement().asString()
+                    .matches("GET /apps/\\{app}/config-vars -> 404 in \\d+ ms \\(Request-Id rid-1\\)");
+            assertThat(logs.all()).doesNotContain("my-secret-app", "key-123", "Bearer");
+        }
+    }
+
+    @Test
+    void filter_whenInfo_logsNothing() {
+        api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        WebClient client = WebClient.builder().baseUrl(api.baseUrl()).filter(new RequestLoggingFilter()).build();
+
+        try (LogCapture logs = LogCapture.of(Level.INFO, RequestLoggingFilter.class)) {
+            client.get().uri("/apps").retrieve().toBodilessEntity().block();
+
+            assertThat(logs.events()).isEmpty();
+        }
+    }
+}
