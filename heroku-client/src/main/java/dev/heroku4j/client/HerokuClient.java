@@ -1,0 +1,247 @@
+package dev.heroku4j.client;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.heroku4j.client.api.HerokuApis;
+import dev.heroku4j.client.http.HerokuHeaders;
+import dev.heroku4j.client.http.HttpTimeouts;
+import dev.heroku4j.client.invoker.ApiClient;
+import dev.heroku4j.client.paging.Page;
+import dev.heroku4j.client.paging.Paging;
+import dev.heroku4j.client.paging.Range;
+import dev.heroku4j.client.ratelimit.GovernorPolicy;
+import dev.heroku4j.client.ratelimit.RateLimitSnapshot;
+import dev.heroku4j.client.ratelimit.RateLimitTracker;
+import dev.heroku4j.client.retry.RetrySettings;
+import dev.heroku4j.client.streaming.LineStreams;
+import dev.heroku4j.client.streaming.SourceUploader;
+import dev.heroku4j.client.webclient.HerokuClientOptions;
+import dev.heroku4j.client.webclient.HerokuWebClientConfigurer;
+
+/**
+ * The Heroku Platform API: one accessor per resource (inherited from the generated {@link HerokuApis}, e.g.
+ * {@code heroku.app().appInfo("my-app")}), plus paging, streaming and the rate-limit tracker. Thread-safe; create
+ * one per application (or per Heroku account) and share it.
+ *
+ * <pre>{@code
+ * HerokuClient heroku = HerokuClient.builder().apiKey(key).build();
+ * App app = heroku.app().appCreate(new AppCreateOpts().name("my-app")).block();
+ * Flux<App> all = heroku.list(heroku.app()::appListWithHttpInfo, Range.by("name").withMax(100));
+ * }</pre>
+ */
+public final class HerokuClient extends HerokuApis {
+
+    private final HerokuWebClientConfigurer configurer;
+    private final WebClient webClient;
+    private final ApiClient apiClient;
+    private final LineStreams lineStreams;
+    private final SourceUploader uploader;
+
+    private HerokuClient(HerokuWebClientConfigurer configurer, WebClient webClient) {
+        this(configurer, webClient, apiClient(webClient, configurer.options().baseUrl()));
+    }
+
+    private HerokuClient(HerokuWebClientConfigurer configurer, WebClient webClient, ApiClient apiClient) {
+        super(apiClient);
+        this.configurer = configurer;
+        this.webClient = webClient;
+        this.apiClient = apiClient;
+        this.lineStreams = new LineStreams(configurer.options().timeouts());
+        this.uploader = new SourceUploader(configurer.options().timeouts());
+    }
+
+    private static ApiClient apiClient(WebClient webClient, URI baseUrl) {
+        String base = baseUrl.toString();
+        return new ApiClient(webClient).setBasePath(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    }
+
+    /** A client with every default: the key from {@code HEROKU_API_KEY} or {@code ~/.netrc}, {@code https://api.heroku.com}. */
+    public static HerokuClient create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The same client, sending {@code Heroku-Two-Factor-Code} with every request: for the few actions Heroku guards
+     * with a second factor. Cheap; use it for the one call that needs it.
+     */
+    public HerokuClient withTwoFactorCode(String code) {
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("two-factor code must not be blank");
+        }
+        WebClient withCode = webClient.mutate().defaultHeader(HerokuHeaders.TWO_FACTOR_CODE, code.strip()).build();
+        return new HerokuClient(configurer, withCode);
+    }
+
+    /**
+     * Every item of a list operation, as a lazy {@link Flux} that follows {@code Next-Range} across pages and
+     * requests the next page only when the subscriber wants more, e.g.
+     * {@code heroku.list(heroku.app()::appListWithHttpInfo, Range.by("name"))} or, with path parameters,
+     * {@code heroku.list(range -> heroku.dyno().dynoListWithHttpInfo("my-app", range), Range.by("id"))}.
+     */
+    public <T> Flux<T> list(Function<@Nullable String, Mono<ResponseEntity<List<T>>>> operation, Range range) {
+        return Paging.all(operation, range);
+    }
+
+    /** {@link #list(Function, Range)} in Heroku's default order (by id, 200 a page). */
+    public <T> Flux<T> list(Function<@Nullable String, Mono<ResponseEntity<List<T>>>> operation) {
+        return Paging.all(operation, (String) null);
+    }
+
+    /** One page of a list operation and the {@code Next-Range} that asks for the next one. */
+    public <T> Mono<Page<T>> page(Function<@Nullable String, Mono<ResponseEntity<List<T>>>> operation, Range range) {
+        return Paging.page(operation, range);
+    }
+
+    /** One page, continuing from a {@link Page#nextRange()} exactly as Heroku gave it. */
+    public <T> Mono<Page<T>> page(Function<@Nullable String, Mono<ResponseEntity<List<T>>>> operation, String nextRange) {
+        return Paging.page(operation, nextRange);
+    }
+
+    /**
+     * Lines of a streaming URL Heroku hands out (a log session's {@code logplex_url}, a build's
+     * {@code output_stream_url}), fetched with verified TLS and without the API key.
+     */
+    public Flux<String> lines(String url) {
+        return lineStreams.lines(url);
+    }
+
+    /** Uploads a source tarball to a source's {@code put_url} (no API key is sent there). */
+    public Mono<Void> upload(String putUrl, Path tarball) {
+        return uploader.put(URI.create(putUrl), tarball);
+    }
+
+    /** Uploads source bytes to a source's {@code put_url}. */
+    public Mono<Void> upload(String putUrl, byte[] tarball) {
+        return uploader.put(putUrl, tarball);
+    }
+
+    /** The latest {@code RateLimit-Remaining} Heroku reported, with listeners. */
+    public RateLimitTracker rateLimitTracker() {
+        return configurer.rateLimitTracker();
+    }
+
+    public HerokuClientOptions options() {
+        return configurer.options();
+    }
+
+    /** The configured WebClient, for calls the generated API does not cover. */
+    public WebClient webClient() {
+        return webClient;
+    }
+
+    /** The generated invoker, for code that builds its own generated API objects. */
+    public ApiClient apiClient() {
+        return apiClient;
+    }
+
+    @Override
+    public String toString() {
+        return "HerokuClient{" + configurer.options() + "}";
+    }
+
+    /** Builds a {@link HerokuClient}; every setting has a default. */
+    public static final class Builder {
+
+        private final HerokuClientOptions.Builder options = HerokuClientOptions.builder();
+        private WebClient.@Nullable Builder webClientBuilder;
+        private Duration connectTimeout = HttpTimeouts.DEFAULTS.connect();
+        private Duration responseTimeout = HttpTimeouts.DEFAULTS.response();
+
+        private Builder() {
+        }
+
+        /** The API key; without one, {@code HEROKU_API_KEY} and then {@code ~/.netrc} are asked at the first call. */
+        public Builder apiKey(@Nullable String apiKey) {
+            options.apiKey(apiKey);
+            return this;
+        }
+
+        /** A key asked for at each request (rotation, a secret store). */
+        public Builder apiKey(Supplier<@Nullable String> apiKey) {
+            options.apiKey(apiKey);
+            return this;
+        }
+
+        /** Defaults to {@code https://api.heroku.com}; the key is sent to this origin only. */
+        public Builder baseUrl(String baseUrl) {
+            options.baseUrl(baseUrl);
+            return this;
+        }
+
+        /** Defaults to {@code heroku4j/<version>}. */
+        public Builder userAgent(String userAgent) {
+            options.userAgent(userAgent);
+            return this;
+        }
+
+        /** The {@code Accept} variant for operations in both variants: {@code 3} (the default) or {@code 3.sdk}. */
+        public Builder defaultVariant(String variant) {
+            options.defaultVariant(variant);
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public Builder responseTimeout(Duration timeout) {
+            this.responseTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** How 429s, connection failures and 502/503/504 on idempotent calls are retried. */
+        public Builder retry(RetrySettings retry) {
+            options.retry(retry);
+            return this;
+        }
+
+        /** Slows calls down as the remaining quota falls below the policy's threshold. Off by default. */
+        public Builder rateLimitGovernor(GovernorPolicy policy) {
+            options.rateLimitGovernor(policy);
+            return this;
+        }
+
+        /** Called with every {@code RateLimit-Remaining} reading. */
+        public Builder rateLimitListener(Consumer<RateLimitSnapshot> listener) {
+            options.rateLimitListener(listener);
+            return this;
+        }
+
+        /** The builder to start from, e.g. Spring Boot's, so its codecs, observation and customizations apply. */
+        public Builder webClientBuilder(WebClient.Builder builder) {
+            this.webClientBuilder = builder;
+            return this;
+        }
+
+        /** Any other option of {@link HerokuClientOptions}. */
+        public Builder options(Consumer<HerokuClientOptions.Builder> customizer) {
+            customizer.accept(options);
+            return this;
+        }
+
+        public HerokuClient build() {
+            options.timeouts(new HttpTimeouts(connectTimeout, responseTimeout));
+            HerokuWebClientConfigurer configurer = new HerokuWebClientConfigurer(options.build());
+            WebClient.Builder start = webClientBuilder != null ? webClientBuilder.clone() : WebClient.builder();
+            return new HerokuClient(configurer, configurer.configure(start).build());
+        }
+    }
+}
