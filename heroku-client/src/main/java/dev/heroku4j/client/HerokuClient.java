@@ -19,6 +19,9 @@ import dev.heroku4j.client.api.HerokuApis;
 import dev.heroku4j.client.http.HerokuHeaders;
 import dev.heroku4j.client.http.HttpTimeouts;
 import dev.heroku4j.client.invoker.ApiClient;
+import dev.heroku4j.client.model.Build;
+import dev.heroku4j.client.model.BuildCreateOpts;
+import dev.heroku4j.client.model.BuildSourceBlob;
 import dev.heroku4j.client.paging.Page;
 import dev.heroku4j.client.paging.Paging;
 import dev.heroku4j.client.paging.Range;
@@ -27,6 +30,7 @@ import dev.heroku4j.client.ratelimit.RateLimitSnapshot;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
 import dev.heroku4j.client.retry.RetrySettings;
 import dev.heroku4j.client.streaming.LineStreams;
+import dev.heroku4j.client.streaming.Polling;
 import dev.heroku4j.client.streaming.SourceUploader;
 import dev.heroku4j.client.webclient.HerokuClientOptions;
 import dev.heroku4j.client.webclient.HerokuWebClientConfigurer;
@@ -130,6 +134,25 @@ public final class HerokuClient extends HerokuApis {
     /** Uploads source bytes to a source's {@code put_url}. */
     public Mono<Void> upload(String putUrl, byte[] tarball) {
         return uploader.put(putUrl, tarball);
+    }
+
+    /**
+     * Deploys a source tarball: creates a source, uploads the tarball to its {@code put_url} (without the API key),
+     * and starts a build of it. Follow the build with {@link #awaitBuild} and {@link #lines} on its output stream.
+     */
+    public Mono<Build> buildFromTarball(String app, Path tarball, @Nullable String version) {
+        return source().sourceCreate().flatMap(source -> upload(source.getSourceBlob().getPutUrl(), tarball)
+                .then(Mono.defer(() -> build().buildCreate(app, new BuildCreateOpts()
+                        .sourceBlob(new BuildSourceBlob().url(source.getSourceBlob().getGetUrl()).version(version))))));
+    }
+
+    /**
+     * Polls a build every {@code interval} until it is no longer pending; gives up with
+     * {@link dev.heroku4j.client.streaming.WaitTimeoutException} after {@code timeout}.
+     */
+    public Mono<Build> awaitBuild(String app, String buildId, Duration interval, Duration timeout) {
+        return Polling.waitFor(() -> build().buildInfo(app, buildId),
+                b -> b.getStatus() != Build.StatusEnum.PENDING, interval, timeout);
     }
 
     /** The latest {@code RateLimit-Remaining} Heroku reported, with listeners. */

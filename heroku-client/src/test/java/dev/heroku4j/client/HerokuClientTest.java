@@ -219,4 +219,37 @@ class HerokuClientTest {
         assertThatThrownBy(() -> heroku.account().accountInfo().block()).isInstanceOf(HerokuUnauthorizedException.class);
         assertThat(heroku.toString()).doesNotContain("test-key");
     }
+
+    @Test
+    void buildFromTarball_uploadsWithoutTheKeyThenBuilds_andAwaitBuildWaitsForTheEnd(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path tarball = java.nio.file.Files.write(dir.resolve("app.tgz"), new byte[] {1, 2, 3});
+        api.stubFor(post(urlPathEqualTo("/sources")).willReturn(json("{\"source_blob\": {\"get_url\": \"" + api.baseUrl()
+                + "/blob?sig=get\", \"put_url\": \"" + api.baseUrl() + "/blob?sig=put\"}}")));
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/blob")).willReturn(aResponse().withStatus(200)));
+        api.stubFor(post(urlPathEqualTo("/apps/example/builds")).willReturn(json("{\"id\": \"01234567-89ab-cdef-0123-456789abcdef\", \"status\": \"pending\"}")));
+        api.stubFor(get(urlPathEqualTo("/apps/example/builds/b1")).inScenario("build").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json("{\"status\": \"pending\"}")).willSetStateTo("done"));
+        api.stubFor(get(urlPathEqualTo("/apps/example/builds/b1")).inScenario("build").whenScenarioStateIs("done")
+                .willReturn(json("{\"status\": \"succeeded\"}")));
+
+        Build started = heroku.buildFromTarball("example", tarball, "v1").block();
+        Build done = heroku.awaitBuild("example", "b1", Duration.ofMillis(10), Duration.ofSeconds(5)).block();
+
+        assertThat(started.getStatus()).isEqualTo(Build.StatusEnum.PENDING);
+        assertThat(done.getStatus()).isEqualTo(Build.StatusEnum.SUCCEEDED);
+        api.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlPathEqualTo("/blob"))
+                .withHeader("Authorization", absent())
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo(new byte[] {1, 2, 3})));
+        api.verify(postRequestedFor(urlPathEqualTo("/apps/example/builds")).withRequestBody(equalToJson(
+                "{\"source_blob\": {\"url\": \"" + api.baseUrl() + "/blob?sig=get\", \"version\": \"v1\"}}")));
+    }
+
+    @Test
+    void awaitBuild_givesUpAfterItsTimeout() {
+        api.stubFor(get(urlPathEqualTo("/apps/example/builds/slow")).willReturn(json("{\"status\": \"pending\"}")));
+
+        assertThatThrownBy(() -> heroku.awaitBuild("example", "slow", Duration.ofMillis(20), Duration.ofMillis(200)).block())
+                .isInstanceOf(dev.heroku4j.client.streaming.WaitTimeoutException.class);
+    }
 }
