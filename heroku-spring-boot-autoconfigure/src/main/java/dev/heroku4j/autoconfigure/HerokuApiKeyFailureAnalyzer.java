@@ -21,9 +21,12 @@ class HerokuApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<ApiKeyNotFound
         // The client's message is "No Heroku API key found. Looked at: ... Set one of: <client API advice>";
         // keep the places it looked at and give Spring Boot advice instead.
         int advice = message.indexOf("\nSet one of");
-        String looked = (advice >= 0) ? message.substring(0, advice) : message;
-        return "The Heroku client could not be created because no Heroku API key was found.%n%n%s"
-            .formatted(looked.replace("configured API key", "property heroku.api-key"));
+        String looked = ((advice >= 0) ? message.substring(0, advice) : message)
+            .replace("No Heroku API key found. Looked at:", "")
+            .replace("configured API key", "property heroku.api-key")
+            .strip();
+        return "The Heroku client could not be created because no Heroku API key was found. Looked at:%n  %s"
+            .formatted(looked);
     }
 
     private static String action() {
