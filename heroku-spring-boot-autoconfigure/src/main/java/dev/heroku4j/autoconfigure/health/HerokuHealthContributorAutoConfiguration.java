@@ -25,7 +25,6 @@ import dev.heroku4j.health.HerokuHealthIndicator;
 @ConditionalOnClass({ HerokuClient.class, HerokuHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBooleanProperty(name = "heroku.enabled", matchIfMissing = true)
 @ConditionalOnBean(HerokuClient.class)
-@ConditionalOnEnabledHealthIndicator("heroku")
 @EnableConfigurationProperties(HerokuProperties.class)
 public final class HerokuHealthContributorAutoConfiguration
         extends CompositeReactiveHealthContributorConfiguration<HerokuHealthIndicator, HerokuClient> {
@@ -34,7 +33,10 @@ public final class HerokuHealthContributorAutoConfiguration
         super((client) -> new HerokuHealthIndicator(client, properties.getHealth().getTimeout()));
     }
 
+    // On the method, not the class: class conditions are evaluated first, so without spring-boot-health the
+    // @ConditionalOnClass above skips this configuration before the health condition class is ever loaded.
     @Bean
+    @ConditionalOnEnabledHealthIndicator("heroku")
     @ConditionalOnMissingBean(name = { "herokuHealthIndicator", "herokuHealthContributor" })
     ReactiveHealthContributor herokuHealthContributor(ConfigurableListableBeanFactory beanFactory) {
         return createContributor(beanFactory, HerokuClient.class);
