@@ -29,6 +29,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import dev.heroku4j.autoconfigure.health.HerokuHealthContributorAutoConfiguration;
+import dev.heroku4j.autoconfigure.metrics.HerokuMetricsAutoConfiguration;
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.auth.ApiKeyNotFoundException;
 import dev.heroku4j.client.http.HttpTimeouts;
@@ -207,6 +209,22 @@ class HerokuClientAutoConfigurationTests {
             .withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
             .run((context) -> assertThat(context).hasSingleBean(HerokuClient.class)
                 .doesNotHaveBean("herokuApiKeySanitizingFunction"));
+    }
+
+    @Test
+    void autoConfigurations_whenActuatorHealthAndMicrometerAreAbsent_createOnlyTheClient() {
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
+                    HerokuClientAutoConfiguration.class, HerokuHealthContributorAutoConfiguration.class,
+                    HerokuMetricsAutoConfiguration.class))
+            .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate",
+                    "org.springframework.boot.health", "io.micrometer"))
+            .withPropertyValues("heroku.api-key=" + KEY)
+            .run((context) -> assertThat(context).hasNotFailed()
+                .hasSingleBean(HerokuClient.class)
+                .doesNotHaveBean("herokuApiKeySanitizingFunction")
+                .doesNotHaveBean("herokuHealthContributor")
+                .doesNotHaveBean("herokuRateLimitMetrics"));
     }
 
     @Configuration(proxyBeanMethods = false)
