@@ -1,0 +1,88 @@
+package dev.heroku4j.autoconfigure;
+
+import java.util.Locale;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ratelimit.GovernorPolicy;
+import dev.heroku4j.client.retry.RetrySettings;
+
+/**
+ * Auto-configuration of a {@link HerokuClient} built from Spring Boot's {@link WebClient.Builder} (so Boot's
+ * observation and codecs apply), the {@code heroku.*} properties and {@link HerokuClientCustomizer} beans.
+ * Start-up fails, with a {@link org.springframework.boot.diagnostics.FailureAnalyzer failure analysis}, when no API
+ * key is found.
+ */
+@AutoConfiguration(after = WebClientAutoConfiguration.class)
+@ConditionalOnClass({ HerokuClient.class, WebClient.class })
+@ConditionalOnBooleanProperty(name = "heroku.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(HerokuProperties.class)
+public final class HerokuClientAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    HerokuClient herokuClient(HerokuProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
+            ObjectProvider<HerokuClientCustomizer> customizers) {
+        HerokuClient.Builder builder = HerokuClient.builder();
+        // The builder bean is prototype-scoped: this is our own instance, and HerokuClient.Builder clones it anyway.
+        webClientBuilder.ifAvailable(builder::webClientBuilder);
+        applyProperties(properties, builder);
+        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+        HerokuClient client = builder.build();
+        // The client looks the key up lazily, at the first request; resolve it once now so a missing key fails
+        // start-up (ApiKeyNotFoundException, explained by HerokuApiKeyFailureAnalyzer) instead of the first call.
+        client.options().apiKeys().get();
+        return client;
+    }
+
+    private static void applyProperties(HerokuProperties properties, HerokuClient.Builder builder) {
+        builder.apiKey(properties.getApiKey());
+        builder.baseUrl(properties.getBaseUrl());
+        if (properties.getUserAgent() != null) {
+            builder.userAgent(properties.getUserAgent());
+        }
+        builder.defaultVariant(properties.getAcceptVariant());
+        builder.connectTimeout(properties.getConnectTimeout());
+        builder.responseTimeout(properties.getResponseTimeout());
+        HerokuProperties.Retry retry = properties.getRetry();
+        builder.retry(RetrySettings.DEFAULTS.withMaxRetries(retry.getMaxRetries())
+            .withMaxTotalWait(retry.getMaxTotalWait()));
+        HerokuProperties.RateLimit rateLimit = properties.getRateLimit();
+        if (rateLimit.isGovernor()) {
+            builder.rateLimitGovernor(new GovernorPolicy(rateLimit.getThreshold(), rateLimit.getMaxDelay()));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SanitizingFunction.class)
+    static class HerokuSanitizingConfiguration {
+
+        /**
+         * Masks the key in {@code /actuator/env} and {@code /actuator/configprops} even when values are shown:
+         * {@code heroku.api-key}, {@code heroku.apiKey}, {@code HEROKU_API_KEY} and the like.
+         */
+        @Bean
+        @ConditionalOnMissingBean(name = "herokuApiKeySanitizingFunction")
+        SanitizingFunction herokuApiKeySanitizingFunction() {
+            return SanitizingFunction.sanitizeValue().ifKeyMatches(HerokuSanitizingConfiguration::isHerokuApiKey);
+        }
+
+        static boolean isHerokuApiKey(String key) {
+            String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+            return normalized.endsWith("herokuapikey");
+        }
+
+    }
+
+}

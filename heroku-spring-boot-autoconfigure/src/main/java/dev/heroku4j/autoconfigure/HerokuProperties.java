@@ -1,0 +1,247 @@
+package dev.heroku4j.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the heroku4j client ({@code heroku.*}). {@link #toString()} never shows the API key.
+ */
+@ConfigurationProperties("heroku")
+public class HerokuProperties {
+
+    /**
+     * Whether to auto-configure the Heroku client, its health indicator and metrics.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Heroku API key or OAuth token. When not set, the HEROKU_API_KEY environment variable and then the
+     * 'machine api.heroku.com' entry of ~/.netrc (written by 'heroku login') are used.
+     */
+    private @Nullable String apiKey;
+
+    /**
+     * Base URL of the Heroku Platform API. The API key is sent to this origin only.
+     */
+    private String baseUrl = "https://api.heroku.com";
+
+    /**
+     * User-Agent header sent with every request. Defaults to 'heroku4j/<version>'.
+     */
+    private @Nullable String userAgent;
+
+    /**
+     * Accept variant of the Platform API for operations that exist in both variants: '3' or '3.sdk'.
+     */
+    private String acceptVariant = "3";
+
+    /**
+     * Timeout for establishing a connection to the API.
+     */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+
+    /**
+     * Timeout for the response of one request attempt.
+     */
+    private Duration responseTimeout = Duration.ofSeconds(30);
+
+    private final Retry retry = new Retry();
+
+    private final RateLimit rateLimit = new RateLimit();
+
+    private final Health health = new Health();
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public @Nullable String getApiKey() {
+        return this.apiKey;
+    }
+
+    public void setApiKey(@Nullable String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+        return this.baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public @Nullable String getUserAgent() {
+        return this.userAgent;
+    }
+
+    public void setUserAgent(@Nullable String userAgent) {
+        this.userAgent = userAgent;
+    }
+
+    public String getAcceptVariant() {
+        return this.acceptVariant;
+    }
+
+    public void setAcceptVariant(String acceptVariant) {
+        this.acceptVariant = acceptVariant;
+    }
+
+    public Duration getConnectTimeout() {
+        return this.connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getResponseTimeout() {
+        return this.responseTimeout;
+    }
+
+    public void setResponseTimeout(Duration responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public Retry getRetry() {
+        return this.retry;
+    }
+
+    public RateLimit getRateLimit() {
+        return this.rateLimit;
+    }
+
+    public Health getHealth() {
+        return this.health;
+    }
+
+    @Override
+    public String toString() {
+        return "HerokuProperties[enabled=" + this.enabled + ", apiKey=" + (this.apiKey == null ? "not set" : "******")
+                + ", baseUrl=" + this.baseUrl + ", userAgent=" + this.userAgent + ", acceptVariant="
+                + this.acceptVariant + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
+                + this.responseTimeout + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + ", health="
+                + this.health + "]";
+    }
+
+    /**
+     * Retry of rate-limited (429) requests, and of idempotent requests that failed to connect or got 502/503/504.
+     */
+    public static class Retry {
+
+        /**
+         * Retries after the first attempt; 0 turns retrying off.
+         */
+        private int maxRetries = 3;
+
+        /**
+         * No retry is started later than this after the first attempt.
+         */
+        private Duration maxTotalWait = Duration.ofSeconds(30);
+
+        public int getMaxRetries() {
+            return this.maxRetries;
+        }
+
+        public void setMaxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+        }
+
+        public Duration getMaxTotalWait() {
+            return this.maxTotalWait;
+        }
+
+        public void setMaxTotalWait(Duration maxTotalWait) {
+            this.maxTotalWait = maxTotalWait;
+        }
+
+        @Override
+        public String toString() {
+            return "[maxRetries=" + this.maxRetries + ", maxTotalWait=" + this.maxTotalWait + "]";
+        }
+
+    }
+
+    /**
+     * Client-side handling of Heroku's request quota.
+     */
+    public static class RateLimit {
+
+        /**
+         * Whether to slow requests down as the remaining quota falls below the threshold.
+         */
+        private boolean governor = false;
+
+        /**
+         * Estimated remaining quota below which the governor delays requests.
+         */
+        private int threshold = 450;
+
+        /**
+         * Delay of one request at an empty quota; it falls linearly to zero at the threshold.
+         */
+        private Duration maxDelay = Duration.ofSeconds(2);
+
+        public boolean isGovernor() {
+            return this.governor;
+        }
+
+        public void setGovernor(boolean governor) {
+            this.governor = governor;
+        }
+
+        public int getThreshold() {
+            return this.threshold;
+        }
+
+        public void setThreshold(int threshold) {
+            this.threshold = threshold;
+        }
+
+        public Duration getMaxDelay() {
+            return this.maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+        }
+
+        @Override
+        public String toString() {
+            return "[governor=" + this.governor + ", threshold=" + this.threshold + ", maxDelay=" + this.maxDelay + "]";
+        }
+
+    }
+
+    /**
+     * The Heroku health indicator.
+     */
+    public static class Health {
+
+        /**
+         * Time limit of the health check's request; when it is exceeded the indicator reports DOWN.
+         */
+        private Duration timeout = Duration.ofSeconds(2);
+
+        public Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        @Override
+        public String toString() {
+            return "[timeout=" + this.timeout + "]";
+        }
+
+    }
+
+}

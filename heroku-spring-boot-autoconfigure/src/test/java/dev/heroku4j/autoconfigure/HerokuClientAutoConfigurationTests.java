@@ -1,0 +1,268 @@
+package dev.heroku4j.autoconfigure;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import dev.heroku4j.autoconfigure.health.HerokuHealthContributorAutoConfiguration;
+import dev.heroku4j.autoconfigure.metrics.HerokuMetricsAutoConfiguration;
+import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.auth.ApiKeyNotFoundException;
+import dev.heroku4j.client.http.HttpTimeouts;
+import dev.heroku4j.client.ratelimit.GovernorPolicy;
+import dev.heroku4j.client.retry.RetrySettings;
+import dev.heroku4j.client.webclient.HerokuClientOptions;
+
+class HerokuClientAutoConfigurationTests {
+
+    private static final String KEY = "hrku-TEST-4f1c9a7e";
+
+    @RegisterExtension
+    static WireMockExtension api = WireMockExtension.newInstance()
+        .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+        .build();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+            AutoConfigurations.of(WebClientAutoConfiguration.class, HerokuClientAutoConfiguration.class));
+
+    @Test
+    void herokuClient_whenOnlyKeyIsSet_usesClientDefaults() {
+        this.runner.withPropertyValues("heroku.api-key=" + KEY).run((context) -> {
+            assertThat(context).hasSingleBean(HerokuClient.class).hasSingleBean(HerokuProperties.class);
+            HerokuClientOptions options = context.getBean(HerokuClient.class).options();
+            assertThat(options.baseUrl()).isEqualTo(HerokuClientOptions.DEFAULT_BASE_URL);
+            assertThat(options.userAgent()).startsWith("heroku4j/");
+            assertThat(options.defaultVariant()).isEqualTo("3");
+            assertThat(options.timeouts()).isEqualTo(HttpTimeouts.DEFAULTS);
+            assertThat(options.retry()).isEqualTo(RetrySettings.DEFAULTS);
+            assertThat(options.governor()).isNull();
+            assertThat(options.apiKeys().get().value()).isEqualTo(KEY);
+        });
+    }
+
+    @Test
+    void herokuProperties_whenDefault_matchClientDefaults() {
+        HerokuProperties properties = new HerokuProperties();
+        assertThat(properties.isEnabled()).isTrue();
+        assertThat(properties.getBaseUrl()).isEqualTo(HerokuClientOptions.DEFAULT_BASE_URL.toString());
+        assertThat(properties.getAcceptVariant()).isEqualTo(HerokuClientOptions.defaults().defaultVariant());
+        assertThat(properties.getConnectTimeout()).isEqualTo(HttpTimeouts.DEFAULTS.connect());
+        assertThat(properties.getResponseTimeout()).isEqualTo(HttpTimeouts.DEFAULTS.response());
+        assertThat(properties.getRetry().getMaxRetries()).isEqualTo(RetrySettings.DEFAULTS.maxRetries());
+        assertThat(properties.getRetry().getMaxTotalWait()).isEqualTo(RetrySettings.DEFAULTS.maxTotalWait());
+        assertThat(properties.getRateLimit().isGovernor()).isFalse();
+        assertThat(properties.getRateLimit().getThreshold()).isEqualTo(GovernorPolicy.DEFAULTS.threshold());
+        assertThat(properties.getRateLimit().getMaxDelay()).isEqualTo(GovernorPolicy.DEFAULTS.maxDelay());
+        assertThat(properties.getHealth().getTimeout()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void herokuClient_whenPropertiesUseRelaxedNamesAndDurations_bindsThem() {
+        this.runner
+            .withPropertyValues("heroku.apiKey=" + KEY, "heroku.baseUrl=http://127.0.0.1:8089/",
+                    "heroku.user-agent=my-app/1.0", "heroku.accept_variant=3.sdk", "heroku.connect-timeout=500ms",
+                    "heroku.response-timeout=2s", "heroku.retry.max-retries=0", "heroku.retry.maxTotalWait=1m",
+                    "heroku.rate-limit.governor=true", "heroku.rate-limit.threshold=100",
+                    "heroku.rate-limit.max-delay=250ms", "heroku.health.timeout=750")
+            .run((context) -> {
+                HerokuClientOptions options = context.getBean(HerokuClient.class).options();
+                assertThat(options.baseUrl()).hasToString("http://127.0.0.1:8089");
+                assertThat(options.userAgent()).isEqualTo("my-app/1.0");
+                assertThat(options.defaultVariant()).isEqualTo("3.sdk");
+                assertThat(options.timeouts()).isEqualTo(new HttpTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2)));
+                assertThat(options.retry().maxRetries()).isZero();
+                assertThat(options.retry().maxTotalWait()).isEqualTo(Duration.ofMinutes(1));
+                assertThat(options.governor()).isEqualTo(new GovernorPolicy(100, Duration.ofMillis(250)));
+                assertThat(context.getBean(HerokuProperties.class).getHealth().getTimeout())
+                    .isEqualTo(Duration.ofMillis(750));
+            });
+    }
+
+    @Test
+    void herokuClient_whenSetThroughEnvironmentVariables_bindsThem() {
+        Map<String, Object> env = Map.of("HEROKU_API_KEY", KEY, "HEROKU_BASE_URL", "http://127.0.0.1:8089",
+                "HEROKU_RETRY_MAX_RETRIES", "1", "HEROKU_RESPONSE_TIMEOUT", "1500ms");
+        this.runner
+            .withInitializer((context) -> context.getEnvironment()
+                .getPropertySources()
+                .replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env)))
+            .run((context) -> {
+                HerokuClientOptions options = context.getBean(HerokuClient.class).options();
+                assertThat(options.apiKeys().get().value()).isEqualTo(KEY);
+                assertThat(options.baseUrl()).hasToString("http://127.0.0.1:8089");
+                assertThat(options.retry().maxRetries()).isEqualTo(1);
+                assertThat(options.timeouts().response()).isEqualTo(Duration.ofMillis(1500));
+            });
+    }
+
+    @Test
+    void herokuClient_whenUserDefinesOne_backsOff() {
+        this.runner.withUserConfiguration(UserClientConfiguration.class).run((context) -> {
+            assertThat(context).hasSingleBean(HerokuClient.class);
+            assertThat(context.getBean(HerokuClient.class)).isSameAs(context.getBean("myHerokuClient"));
+        });
+    }
+
+    @Test
+    void herokuClient_whenCustomizersExist_appliesThemInOrderAfterProperties() {
+        this.runner.withPropertyValues("heroku.api-key=" + KEY, "heroku.user-agent=from-properties")
+            .withUserConfiguration(CustomizerConfiguration.class)
+            .run((context) -> {
+                assertThat(context.getBean("calls", List.class)).containsExactly("first", "second");
+                assertThat(context.getBean(HerokuClient.class).options().userAgent()).isEqualTo("second");
+            });
+    }
+
+    @Test
+    void herokuClient_whenBuilt_startsFromBootsWebClientBuilder() {
+        api.stubFor(get(urlPathEqualTo("/account/rate-limits")).willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"remaining\": 4500}")));
+        this.runner.withPropertyValues("heroku.api-key=" + KEY, "heroku.base-url=" + api.baseUrl())
+            .withBean(WebClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-From-Boot", "yes"))
+            .run((context) -> {
+                HerokuClient client = context.getBean(HerokuClient.class);
+                assertThat(client.rateLimit().rateLimitInfo().block(Duration.ofSeconds(5)).getRemaining())
+                    .isEqualTo(4500L);
+                api.verify(getRequestedFor(urlPathEqualTo("/account/rate-limits"))
+                    .withHeader("X-From-Boot", equalTo("yes"))
+                    .withHeader("Authorization", equalTo("Bearer " + KEY)));
+            });
+    }
+
+    @Test
+    void autoConfiguration_whenDisabled_createsNothingAndNeedsNoKey() {
+        this.runner.withPropertyValues("heroku.enabled=false").run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(HerokuClient.class)
+                .doesNotHaveBean(HerokuProperties.class)
+                .doesNotHaveBean("herokuApiKeySanitizingFunction");
+        });
+    }
+
+    @Test
+    void herokuClient_whenNoKeyAnywhere_failsStartUp() {
+        this.runner.run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(ApiKeyNotFoundException.class)
+                .hasMessageContaining("HEROKU_API_KEY: not set");
+        });
+    }
+
+    @Test
+    void herokuClient_whenKeyComesFromCustomizer_startsWithoutProperty() {
+        this.runner.withBean(HerokuClientCustomizer.class, () -> (builder) -> builder.apiKey(() -> KEY))
+            .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(HerokuClient.class));
+    }
+
+    @Test
+    void toString_whenKeyIsSet_neverShowsIt() {
+        this.runner.withPropertyValues("heroku.api-key=" + KEY).run((context) -> {
+            assertThat(context.getBean(HerokuProperties.class).toString()).doesNotContain(KEY).contains("******");
+            assertThat(context.getBean(HerokuClient.class).toString()).doesNotContain(KEY);
+        });
+    }
+
+    @Test
+    void herokuApiKeySanitizingFunction_whenActuatorIsPresent_masksOnlyTheKey() {
+        this.runner.withPropertyValues("heroku.api-key=" + KEY).run((context) -> {
+            SanitizingFunction function = context.getBean("herokuApiKeySanitizingFunction", SanitizingFunction.class);
+            for (String key : List.of("heroku.api-key", "heroku.apiKey", "HEROKU_API_KEY", "heroku.api_key")) {
+                assertThat(function.applyUnlessFiltered(new SanitizableData(null, key, KEY)).getValue()).as(key)
+                    .isEqualTo(SanitizableData.SANITIZED_VALUE);
+            }
+            assertThat(function.applyUnlessFiltered(new SanitizableData(null, "heroku.base-url", "x")).getValue())
+                .isEqualTo("x");
+        });
+    }
+
+    @Test
+    void herokuApiKeySanitizingFunction_whenActuatorIsAbsent_isNotCreated() {
+        this.runner.withPropertyValues("heroku.api-key=" + KEY)
+            .withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
+            .run((context) -> assertThat(context).hasSingleBean(HerokuClient.class)
+                .doesNotHaveBean("herokuApiKeySanitizingFunction"));
+    }
+
+    @Test
+    void autoConfigurations_whenActuatorHealthAndMicrometerAreAbsent_createOnlyTheClient() {
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
+                    HerokuClientAutoConfiguration.class, HerokuHealthContributorAutoConfiguration.class,
+                    HerokuMetricsAutoConfiguration.class))
+            .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate",
+                    "org.springframework.boot.health", "io.micrometer"))
+            .withPropertyValues("heroku.api-key=" + KEY)
+            .run((context) -> assertThat(context).hasNotFailed()
+                .hasSingleBean(HerokuClient.class)
+                .doesNotHaveBean("herokuApiKeySanitizingFunction")
+                .doesNotHaveBean("herokuHealthContributor")
+                .doesNotHaveBean("herokuRateLimitMetrics"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserClientConfiguration {
+
+        @Bean
+        HerokuClient myHerokuClient() {
+            return HerokuClient.builder().apiKey("user-key").build();
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CustomizerConfiguration {
+
+        @Bean
+        List<String> calls() {
+            return new ArrayList<>();
+        }
+
+        @Bean
+        @Order(2)
+        HerokuClientCustomizer second(List<String> calls) {
+            return (builder) -> {
+                calls.add("second");
+                builder.userAgent("second");
+            };
+        }
+
+        @Bean
+        @Order(1)
+        HerokuClientCustomizer first(List<String> calls) {
+            return (builder) -> {
+                calls.add("first");
+                builder.userAgent("first");
+            };
+        }
+
+    }
+
+}
