@@ -254,6 +254,15 @@ public final class HerokuClient extends HerokuApis {
             return this;
         }
 
+        /**
+         * A connector to use instead of heroku4j's own (Spring Boot's, built with an SSL bundle, say); it must not
+         * follow redirects. The connect and response timeouts above then do not apply: configure them on it.
+         */
+        public Builder clientConnector(org.springframework.http.client.reactive.ClientHttpConnector connector) {
+            options.clientConnector(connector);
+            return this;
+        }
+
         /** Any other option of {@link HerokuClientOptions}. */
         public Builder options(Consumer<HerokuClientOptions.Builder> customizer) {
             customizer.accept(options);

@@ -3,6 +3,12 @@ package dev.heroku4j.autoconfigure;
 import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -33,17 +39,34 @@ public final class HerokuClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     HerokuClient herokuClient(HerokuProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
+            ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, ObjectProvider<SslBundles> sslBundles,
             ObjectProvider<HerokuClientCustomizer> customizers) {
         HerokuClient.Builder builder = HerokuClient.builder();
         // The builder bean is prototype-scoped: this is our own instance, and HerokuClient.Builder clones it anyway.
         webClientBuilder.ifAvailable(builder::webClientBuilder);
         applyProperties(properties, builder);
+        connectorBuilder.ifAvailable((connectors) -> builder.clientConnector(connector(properties, connectors, sslBundles)));
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         HerokuClient client = builder.build();
         // The client looks the key up lazily, at the first request; resolve it once now so a missing key fails
         // start-up (ApiKeyNotFoundException, explained by HerokuApiKeyFailureAnalyzer) instead of the first call.
         client.options().apiKeys().get();
         return client;
+    }
+
+    /**
+     * The connector from Boot's connector builder (its customizers apply), with Heroku's timeouts, the optional SSL
+     * bundle, and never following redirects: a redirect followed inside the connector would bypass the filter that
+     * keeps the key on the API host.
+     */
+    private static ClientHttpConnector connector(HerokuProperties properties, ClientHttpConnectorBuilder<?> connectors,
+            ObjectProvider<SslBundles> sslBundles) {
+        SslBundle bundle = null;
+        if (properties.getSslBundle() != null) {
+            bundle = sslBundles.getObject().getBundle(properties.getSslBundle());
+        }
+        return connectors.build(new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
+                properties.getResponseTimeout(), bundle));
     }
 
     private static void applyProperties(HerokuProperties properties, HerokuClient.Builder builder) {

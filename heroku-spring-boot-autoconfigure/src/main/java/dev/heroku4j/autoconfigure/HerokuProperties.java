@@ -47,6 +47,12 @@ public class HerokuProperties {
      */
     private Duration responseTimeout = Duration.ofSeconds(30);
 
+    /**
+     * Name of an SSL bundle (spring.ssl.bundle.*) to trust or present when connecting to the API, e.g. for a proxy
+     * with its own certificate authority.
+     */
+    private @Nullable String sslBundle;
+
     private final Retry retry = new Retry();
 
     private final RateLimit rateLimit = new RateLimit();
@@ -107,6 +113,14 @@ public class HerokuProperties {
 
     public void setResponseTimeout(Duration responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public @Nullable String getSslBundle() {
+        return this.sslBundle;
+    }
+
+    public void setSslBundle(@Nullable String sslBundle) {
+        this.sslBundle = sslBundle;
     }
 
     public Retry getRetry() {

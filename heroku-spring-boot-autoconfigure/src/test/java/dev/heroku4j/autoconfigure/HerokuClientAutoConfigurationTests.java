@@ -265,4 +265,40 @@ class HerokuClientAutoConfigurationTests {
 
     }
 
+
+    @Test
+    void herokuClient_whenBootBuildsConnectors_usesBootsConnectorWithHerokusSettings() {
+        List<org.springframework.boot.http.client.HttpClientSettings> seen = new ArrayList<>();
+        org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder<?> recording = (settings) -> {
+            seen.add(settings);
+            return org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder.reactor().build(settings);
+        };
+        this.runner.withBean(org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder.class, () -> recording)
+            .withPropertyValues("heroku.api-key=" + KEY, "heroku.base-url=" + api.baseUrl(), "heroku.connect-timeout=3s",
+                    "heroku.response-timeout=7s")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(HerokuClient.class);
+                assertThat(seen).singleElement().satisfies((settings) -> {
+                    assertThat(settings.redirects()).isEqualTo(org.springframework.boot.http.client.HttpRedirects.DONT_FOLLOW);
+                    assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(7));
+                    assertThat(settings.sslBundle()).isNull();
+                });
+                api.stubFor(get(urlPathEqualTo("/apps/moved")).willReturn(aResponse().withStatus(302)
+                    .withHeader("Location", "http://127.0.0.1:1/elsewhere")));
+                HerokuClient client = context.getBean(HerokuClient.class);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.app().appInfo("moved").block())
+                    .isInstanceOf(dev.heroku4j.client.error.HerokuApiException.class)
+                    .hasMessageContaining("302");
+            });
+    }
+
+    @Test
+    void herokuClient_whenSslBundleIsUnknown_failsStartUpNamingIt() {
+        this.runner.withConfiguration(AutoConfigurations.of(
+                org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration.class,
+                org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration.class))
+            .withPropertyValues("heroku.api-key=" + KEY, "heroku.ssl-bundle=no-such-bundle")
+            .run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("no-such-bundle"));
+    }
 }

@@ -17,6 +17,7 @@ import dev.heroku4j.client.ratelimit.RateLimitSnapshot;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
 import dev.heroku4j.client.retry.RetrySettings;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,6 +43,7 @@ public final class HerokuClientOptions {
     private final List<Consumer<RateLimitSnapshot>> rateLimitListeners;
     private final @Nullable JsonMapper jsonMapper;
     private final int maxInMemorySize;
+    private final @Nullable ClientHttpConnector clientConnector;
 
     private HerokuClientOptions(Builder b) {
         this.apiKeys = b.apiKeys;
@@ -55,6 +57,7 @@ public final class HerokuClientOptions {
         this.rateLimitListeners = List.copyOf(b.rateLimitListeners);
         this.jsonMapper = b.jsonMapper;
         this.maxInMemorySize = b.maxInMemorySize;
+        this.clientConnector = b.clientConnector;
     }
 
     public static Builder builder() {
@@ -79,6 +82,7 @@ public final class HerokuClientOptions {
         b.rateLimitListeners.addAll(rateLimitListeners);
         b.jsonMapper = jsonMapper;
         b.maxInMemorySize = maxInMemorySize;
+        b.clientConnector = clientConnector;
         return b;
     }
 
@@ -129,6 +133,15 @@ public final class HerokuClientOptions {
         return maxInMemorySize;
     }
 
+    /**
+     * The connector to use (e.g. one Spring Boot built with an SSL bundle), or null for heroku4j's own Reactor Netty
+     * connector with {@link #timeouts()}. A given connector must not follow redirects: the key filter never sees a
+     * redirect the connector follows.
+     */
+    public @Nullable ClientHttpConnector clientConnector() {
+        return clientConnector;
+    }
+
     @Override
     public String toString() {
         return "HerokuClientOptions[apiKey=" + apiKeys + ", baseUrl=" + baseUrl + ", userAgent=" + userAgent
@@ -148,6 +161,7 @@ public final class HerokuClientOptions {
         private @Nullable RateLimitTracker rateLimitTracker;
         private final List<Consumer<RateLimitSnapshot>> rateLimitListeners = new ArrayList<>();
         private @Nullable JsonMapper jsonMapper;
+        private @Nullable ClientHttpConnector clientConnector;
         private int maxInMemorySize = HerokuJson.DEFAULT_MAX_IN_MEMORY_SIZE;
 
         private Builder() {
@@ -242,6 +256,11 @@ public final class HerokuClientOptions {
                 throw new IllegalArgumentException("maxInMemorySize must be positive");
             }
             this.maxInMemorySize = bytes;
+            return this;
+        }
+
+        public Builder clientConnector(ClientHttpConnector connector) {
+            this.clientConnector = Objects.requireNonNull(connector, "connector");
             return this;
         }
 

@@ -63,7 +63,8 @@ public final class HerokuWebClientConfigurer {
         JsonMapper mapper = options.jsonMapper();
         return builder
                 .baseUrl(options.baseUrl().toString())
-                .clientConnector(ReactorConnectors.connector(options.timeouts()))
+                .clientConnector(options.clientConnector() != null ? options.clientConnector()
+                        : ReactorConnectors.connector(options.timeouts()))
                 .codecs(codecs -> HerokuJson.registerCodecs(codecs, mapper, options.maxInMemorySize()))
                 .filters(existing -> existing.addAll(filters()));
     }
