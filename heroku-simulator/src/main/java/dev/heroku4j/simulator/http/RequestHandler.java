@@ -169,7 +169,10 @@ public final class RequestHandler {
 		}
 		else {
 			ApiCall call = new ApiCall(link, match.bindings(), body, request.baseUrl());
-			result = this.api.handle(call).orElseGet(() -> synthesize(link));
+			result = this.api.handle(call)
+				.map(stateful -> new ApiResult(stateful.status(), this.synthesizers.get(link.variant())
+					.conform(stateful.body(), this.index.schema(link.variant()).responseSchema(link))))
+				.orElseGet(() -> synthesize(link));
 		}
 		Map<String, String> headers = new LinkedHashMap<>();
 		JsonNode responseBody = link.isEmpty() ? null : result.body();
@@ -250,7 +253,8 @@ public final class RequestHandler {
 
 	/** The first link whose request schema accepts the body; 422 with the first link's messages if none does. */
 	private Link chooseLink(List<Link> links, JsonNode body, Trace trace) {
-		List<Link> withSchema = links.stream().filter(Link::hasSchema).toList();
+		// A GET link's schema describes query parameters, not a body: those are not judged.
+		List<Link> withSchema = links.stream().filter(Link::hasSchema).filter(l -> !"GET".equals(l.method())).toList();
 		if (withSchema.isEmpty()) {
 			trace.titles = links.stream().map(Link::title).toList();
 			return links.get(0);

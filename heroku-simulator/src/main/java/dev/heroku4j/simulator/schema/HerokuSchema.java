@@ -21,7 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Two repairs happen at load time, both in memory: every nested {@code $schema} is dropped and the root one set to
  * draft-04 (the original names the interagent meta-schema, which a validator would try to download), and every
  * {@code $ref} that points nowhere (Heroku's {@code #/definitions/dyno_size/...}, which should read {@code dyno-size})
- * becomes a permissive string schema instead of failing.
+ * becomes a permissive string schema instead of failing. A third repair: where a schema's own {@code example}
+ * breaks its {@code format} (domain {@code hostname} is declared a {@code uri} but is a bare host name, as the real
+ * API sends it), the format is dropped, so that what Heroku really answers is judged valid.
  */
 public final class HerokuSchema {
 
@@ -77,7 +79,7 @@ public final class HerokuSchema {
 		return this.links;
 	}
 
-	/** The {@code $ref}s that pointed nowhere and were replaced by a permissive string schema. */
+	/** The repairs made: {@code $ref}s that pointed nowhere (now permissive strings) and formats dropped. */
 	public List<String> unresolvedRefs() {
 		return this.unresolvedRefs;
 	}
@@ -154,6 +156,12 @@ public final class HerokuSchema {
 				type.add("string");
 				object.put("description", "unresolved $ref " + ref.asString() + " (treated as a string)");
 			}
+			JsonNode format = object.get("format");
+			JsonNode example = object.get("example");
+			if (format != null && example != null && example.isString() && !fitsFormat(format.asString(), example.asString())) {
+				unresolved.add("format " + format.asString() + " dropped: example " + example.asString());
+				object.remove("format");
+			}
 			for (Map.Entry<String, JsonNode> property : object.properties()) {
 				// examples are data, not schemas: leave them exactly as Heroku wrote them
 				if (!"example".equals(property.getKey())) {
@@ -165,6 +173,20 @@ public final class HerokuSchema {
 			for (JsonNode item : array) {
 				repair(root, item, unresolved);
 			}
+		}
+	}
+
+	/** Whether a string has a format; only the formats Heroku's examples get wrong are checked. */
+	public static boolean fitsFormat(String format, String text) {
+		try {
+			return switch (format) {
+				case "date-time" -> java.time.OffsetDateTime.parse(text) != null;
+				case "uri" -> java.net.URI.create(text).isAbsolute();
+				default -> true;
+			};
+		}
+		catch (RuntimeException ex) {
+			return false;
 		}
 	}
 

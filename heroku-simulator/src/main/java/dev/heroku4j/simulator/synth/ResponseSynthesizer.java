@@ -1,7 +1,5 @@
 package dev.heroku4j.simulator.synth;
 
-import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.Map;
 
 import dev.heroku4j.simulator.schema.HerokuSchema;
@@ -44,6 +42,62 @@ public final class ResponseSynthesizer {
 		return node instanceof ObjectNode object ? object : NODES.objectNode();
 	}
 
+	/**
+	 * Reshapes a stored resource to this variant's schema: properties it lacks are synthesised, and a property whose
+	 * JSON type differs is converted (an embedded {@code {"name": ...}} to its name) or synthesised. Needed because
+	 * the two variants disagree on a few shapes, e.g. {@code app.generation} is an object in 3 and a string in 3.sdk.
+	 */
+	public JsonNode conform(JsonNode value, JsonNode schemaNode) {
+		JsonNode s = this.schema.deref(schemaNode);
+		if (value == null || s == null) {
+			return value;
+		}
+		if (value.isArray() && s.has("items")) {
+			ArrayNode array = NODES.arrayNode();
+			value.forEach(item -> array.add(conform(item, s.get("items"))));
+			return array;
+		}
+		if (!(value instanceof ObjectNode object) || !s.has("properties")) {
+			return value;
+		}
+		ObjectNode result = object.deepCopy();
+		for (Map.Entry<String, JsonNode> property : s.get("properties").properties()) {
+			JsonNode current = result.get(property.getKey());
+			JsonNode propertySchema = this.schema.deref(property.getValue());
+			if (current == null) {
+				result.set(property.getKey(), synthesize(propertySchema));
+			}
+			else if (propertySchema != null && !current.isNull() && !hasType(propertySchema, current)) {
+				result.set(property.getKey(), current.isObject() && current.path("name").isString()
+						&& hasType(propertySchema, current.get("name")) ? current.get("name") : synthesize(propertySchema));
+			}
+		}
+		return result;
+	}
+
+	private static boolean hasType(JsonNode s, JsonNode value) {
+		JsonNode type = s.get("type");
+		if (type == null) {
+			return true;
+		}
+		for (JsonNode t : type.isArray() ? type : NODES.arrayNode().add(type)) {
+			boolean fits = switch (t.asString()) {
+				case "object" -> value.isObject();
+				case "array" -> value.isArray();
+				case "string" -> value.isString();
+				case "integer" -> value.isIntegralNumber();
+				case "number" -> value.isNumber();
+				case "boolean" -> value.isBoolean();
+				case "null" -> value.isNull();
+				default -> true;
+			};
+			if (fits) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	public JsonNode synthesize(JsonNode schemaNode) {
 		return synthesize(schemaNode, 0);
 	}
@@ -70,7 +124,7 @@ public final class ResponseSynthesizer {
 					}
 					return object;
 				}
-				return (example != null && example.isObject()) ? example.deepCopy() : NODES.objectNode();
+				return (example != null && example.isObject()) ? allowedPart((ObjectNode) example, s) : NODES.objectNode();
 			}
 			case "array" -> {
 				if (example != null && example.isArray() && !s.path("items").has("properties")
@@ -92,12 +146,28 @@ public final class ResponseSynthesizer {
 		}
 	}
 
+	/** The example's entries that the schema allows (Heroku's add-on config example has a key its pattern rejects). */
+	private static ObjectNode allowedPart(ObjectNode example, JsonNode s) {
+		ObjectNode copy = example.deepCopy();
+		if (s.path("additionalProperties").isBoolean() && !s.get("additionalProperties").asBoolean()
+				&& s.has("patternProperties")) {
+			for (String key : example.propertyNames()) {
+				boolean allowed = s.get("patternProperties").propertyNames().stream()
+					.anyMatch(regex -> java.util.regex.Pattern.compile(regex).matcher(key).find());
+				if (!allowed) {
+					copy.remove(key);
+				}
+			}
+		}
+		return copy;
+	}
+
 	private JsonNode scalar(JsonNode s, String type, JsonNode example) {
 		if (s.has("enum") && s.get("enum").size() > 0) {
 			return s.get("enum").get(0).deepCopy();
 		}
 		if (example != null && !example.isContainer() && !example.isNull() && fits(type, example)
-				&& fitsFormat(s.path("format").asString(""), example)) {
+				&& HerokuSchema.fitsFormat(s.path("format").asString(""), example.asString())) {
 			return example.deepCopy();
 		}
 		return switch (type) {
@@ -116,21 +186,6 @@ public final class ResponseSynthesizer {
 			case "string" -> example.isString();
 			default -> true;
 		};
-	}
-
-	/** Some of Heroku's examples break their own format (a bare hostname as a {@code uri}): those are not used. */
-	private static boolean fitsFormat(String format, JsonNode example) {
-		String text = example.asString();
-		try {
-			return switch (format) {
-				case "date-time" -> OffsetDateTime.parse(text) != null;
-				case "uri" -> URI.create(text).isAbsolute();
-				default -> true;
-			};
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
 	}
 
 	private boolean isObjectRef(JsonNode items) {

@@ -12,6 +12,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import dev.heroku4j.simulator.schema.HerokuSchema;
 import dev.heroku4j.simulator.schema.Link;
@@ -28,11 +29,14 @@ public final class SchemaValidator {
 
 	private final Map<SchemaVariant, SchemaRegistry> registries = new EnumMap<>(SchemaVariant.class);
 
+	private final Map<SchemaVariant, Schema> roots = new EnumMap<>(SchemaVariant.class);
+
 	private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
 	public SchemaValidator(OperationIndex index) {
 		SchemaRegistryConfig config = SchemaRegistryConfig.builder()
 			.formatAssertionsEnabled(true)
+			.preloadSchema(false)
 			.pathType(PathType.JSON_PATH)
 			.build();
 		for (SchemaVariant variant : SchemaVariant.values()) {
@@ -46,18 +50,30 @@ public final class SchemaValidator {
 							builder -> builder.schemaRegistryConfig(config)
 								.schemaLoader(loader -> loader.fetchRemoteResources(false))
 								.schemas(Map.of(HerokuSchema.ROOT_ID, document))));
+			this.roots.put(variant, this.registries.get(variant).getSchema(SchemaLocation.of(HerokuSchema.ROOT_ID)));
 		}
 	}
 
 	/** Validates {@code instance} against the schema at {@code pointer} (e.g. {@code /definitions/app}). */
 	public List<String> validate(SchemaVariant variant, String pointer, JsonNode instance) {
-		Schema schema = this.compiled.computeIfAbsent(variant + pointer, key -> this.registries.get(variant)
-			.getSchema(SchemaLocation.of(HerokuSchema.ROOT_ID + "#" + pointer)));
+		Schema schema = this.compiled.computeIfAbsent(variant + pointer, key -> subSchema(variant, pointer));
 		List<String> messages = new ArrayList<>();
 		for (Error error : schema.validate(instance)) {
 			messages.add(error.toString());
 		}
 		return messages;
+	}
+
+	/** Navigates from the compiled root, so the 700 KB document is parsed once, not once per pointer. */
+	private Schema subSchema(SchemaVariant variant, String pointer) {
+		Schema root = this.roots.get(variant);
+		NodePath path = new NodePath(PathType.JSON_POINTER);
+		for (String token : pointer.substring(1).split("/")) {
+			String name = token.replace("~1", "/").replace("~0", "~");
+			path = name.chars().allMatch(Character::isDigit) && !name.isEmpty() ? path.append(Integer.parseInt(name))
+					: path.append(name);
+		}
+		return root.getSubSchema(path);
 	}
 
 	/** Validates a request body against the link's {@code schema}; a link without one accepts anything. */
