@@ -203,7 +203,7 @@ public final class StatefulApi {
 		if ("PATCH".equals(call.method()) && type.isEmpty()) {
 			ArrayNode updated = NODES.arrayNode();
 			for (JsonNode update : call.body().path("updates")) {
-				updated.add(present(scale(app, update.path("type").asString(), quantity(update), text(update, "size"))));
+				updated.add(present(scale(app, update.path("type").asString(), quantity(update), size(update))));
 			}
 			return new ApiResult(200, updated);
 		}
@@ -213,9 +213,18 @@ public final class StatefulApi {
 		ObjectNode formation = this.store.find("formation", type.get(), belongsTo("app", id(app)))
 			.orElseThrow(() -> HerokuError.notFound("formation"));
 		if ("PATCH".equals(call.method())) {
-			scale(app, formation.get("type").asString(), quantity(call.body()), text(call.body(), "size"));
+			scale(app, formation.get("type").asString(), quantity(call.body()), size(call.body()));
 		}
 		return new ApiResult(200, present(formation));
+	}
+
+	/** The size from {@code dyno_size} ({@code {"name": ...}} or {@code {"id": ...}}) or the older {@code size}. */
+	private static String size(JsonNode update) {
+		JsonNode dynoSize = update.path("dyno_size");
+		if (dynoSize.isObject()) {
+			return text(dynoSize, "name") != null ? text(dynoSize, "name") : text(dynoSize, "id");
+		}
+		return dynoSize.isString() ? dynoSize.asString() : text(update, "size");
 	}
 
 	private static Integer quantity(JsonNode update) {
