@@ -7,13 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.heroku4j.simulator.fault.Fault;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -28,6 +30,8 @@ public final class SimulatorServer implements AutoCloseable {
 
 	private static final Duration LINE_PAUSE = Duration.ofMillis(20);
 
+	private static final Duration TRUNCATE_CLOSE_DELAY = Duration.ofMillis(150);
+
 	private final DisposableServer server;
 
 	private SimulatorServer(DisposableServer server) {
@@ -39,15 +43,20 @@ public final class SimulatorServer implements AutoCloseable {
 		DisposableServer server = HttpServer.create()
 			.host(host)
 			.port(port)
-			.handle((request, response) -> request.receive()
+			.handle((request, response) -> {
+				// Taken now, while the connection is certainly live: the faults act on the raw channel later.
+				AtomicReference<Channel> channel = new AtomicReference<>();
+				request.withConnection(connection -> channel.set(connection.channel()));
+				return request.receive()
 				.aggregate()
 				.asByteArray()
 				.defaultIfEmpty(new byte[0])
 				.flatMap(body -> {
 					SimResponse answer = handler.handle(toSimRequest(request, body));
-					Mono<Void> send = send(response, answer);
+					Mono<Void> send = send(response, answer, channel.get());
 					return answer.latency().isZero() ? send : Mono.delay(answer.latency()).then(send);
-				}))
+				});
+			})
 			.bindNow(Duration.ofSeconds(10));
 		return new SimulatorServer(server);
 	}
@@ -80,11 +89,11 @@ public final class SimulatorServer implements AutoCloseable {
 		return new SimRequest(request.method().name(), path, query, headers, body, "http://" + host);
 	}
 
-	private static Mono<Void> send(HttpServerResponse response, SimResponse answer) {
+	private static Mono<Void> send(HttpServerResponse response, SimResponse answer, Channel channel) {
 		Fault fault = answer.fault();
 		if (fault != null && fault.kind() == Fault.Kind.CONNECTION_RESET) {
 			// SO_LINGER 0 makes close() send a TCP RST instead of a FIN.
-			return Mono.fromRunnable(() -> response.withConnection(SimulatorServer::reset)).then(Mono.never());
+			return Mono.fromRunnable(() -> reset(channel));
 		}
 		response.status(HttpResponseStatus.valueOf(answer.status()));
 		answer.headers().forEach(response::header);
@@ -95,17 +104,17 @@ public final class SimulatorServer implements AutoCloseable {
 		if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY && answer.body().length > 0) {
 			byte[] half = Arrays.copyOf(answer.body(), answer.body().length / 2);
 			response.header("Content-Length", String.valueOf(answer.body().length));
-			return response.sendByteArray(Mono.just(half))
-				.then()
-				.then(Mono.fromRunnable(() -> response.withConnection(Connection::dispose)));
+			// The close is scheduled on the channel itself: Netty would otherwise keep waiting for the promised bytes.
+			channel.eventLoop().schedule(() -> reset(channel), TRUNCATE_CLOSE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+			return response.sendByteArray(Mono.just(half)).then();
 		}
 		response.header("Content-Length", String.valueOf(answer.body().length));
 		return answer.body().length == 0 ? response.send().then() : response.sendByteArray(Mono.just(answer.body())).then();
 	}
 
-	private static void reset(Connection connection) {
-		connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-		connection.channel().close();
+	private static void reset(Channel channel) {
+		channel.config().setOption(ChannelOption.SO_LINGER, 0);
+		channel.close();
 	}
 
 }
