@@ -1,0 +1,203 @@
+package dev.heroku4j.simulator;
+
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.heroku4j.simulator.fault.Faults;
+import dev.heroku4j.simulator.http.AdminEndpoints;
+import dev.heroku4j.simulator.http.RequestHandler;
+import dev.heroku4j.simulator.http.SimulatorServer;
+import dev.heroku4j.simulator.journal.Journal;
+import dev.heroku4j.simulator.ratelimit.RateLimiter;
+import dev.heroku4j.simulator.schema.OperationIndex;
+import dev.heroku4j.simulator.schema.SchemaVariant;
+import dev.heroku4j.simulator.seed.Seed;
+import dev.heroku4j.simulator.seed.Seeds;
+import dev.heroku4j.simulator.state.ResourceStore;
+import dev.heroku4j.simulator.state.StatefulApi;
+import dev.heroku4j.simulator.synth.ResponseSynthesizer;
+import dev.heroku4j.simulator.validation.Judge;
+import dev.heroku4j.simulator.validation.SchemaValidator;
+
+/**
+ * A running Heroku Platform API simulator.
+ * <pre>{@code
+ * try (HerokuSimulator sim = HerokuSimulator.builder().seed(Seeds.DEMO).rateLimit(100).start()) {
+ *     URI apps = URI.create(sim.baseUrl() + "/apps");
+ *     ...
+ *     assertThat(sim.journal().invalid()).isEmpty();
+ * }
+ * }</pre>
+ */
+public final class HerokuSimulator implements AutoCloseable {
+
+	/** Schemas, routes and compiled validators are immutable: load them once per JVM, however many simulators run. */
+	private static final class Shared {
+
+		static final OperationIndex INDEX = OperationIndex.load();
+
+		static final SchemaValidator VALIDATOR = new SchemaValidator(INDEX);
+
+	}
+
+	private final SimulatorServer server;
+
+	private final StatefulApi api;
+
+	private final RateLimiter rateLimiter;
+
+	private final Faults faults = new Faults();
+
+	private final Journal journal = new Journal();
+
+	private final Judge judge;
+
+	private final Seed seed;
+
+	private HerokuSimulator(Builder builder) {
+		OperationIndex index = Shared.INDEX;
+		Map<SchemaVariant, ResponseSynthesizer> synthesizers = new EnumMap<>(SchemaVariant.class);
+		for (SchemaVariant variant : SchemaVariant.values()) {
+			synthesizers.put(variant, new ResponseSynthesizer(index.schema(variant)));
+		}
+		this.api = new StatefulApi(new ResourceStore(), synthesizers.get(SchemaVariant.V3));
+		this.rateLimiter = new RateLimiter(builder.rateLimit);
+		this.judge = new Judge(index, Shared.VALIDATOR);
+		this.seed = builder.seed;
+		this.seed.apply(this.api);
+		AdminEndpoints admin = new AdminEndpoints(this.api.store(), this.journal, this.faults, this.rateLimiter,
+				this.judge, this::reset);
+		RequestHandler handler = new RequestHandler(index, Shared.VALIDATOR, synthesizers, this.api, this.rateLimiter,
+				this.faults, this.journal, Set.copyOf(builder.tokens), admin);
+		this.server = SimulatorServer.start(builder.host, builder.port, handler);
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** Starts a simulator with defaults: empty account, 4,500 requests, any bearer token, a random 127.0.0.1 port. */
+	public static HerokuSimulator start() {
+		return builder().start();
+	}
+
+	/** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+	public String baseUrl() {
+		String host = this.server.host();
+		if ("0.0.0.0".equals(host) || "::".equals(host)) {
+			host = "127.0.0.1";
+		}
+		return "http://" + host + ":" + this.server.port();
+	}
+
+	public int port() {
+		return this.server.port();
+	}
+
+	/** Faults to inject into matching requests. */
+	public Faults faults() {
+		return this.faults;
+	}
+
+	/** Every request received, with its verdict. */
+	public Journal journal() {
+		return this.journal;
+	}
+
+	/** Validation of JSON against Heroku's schema, for contract tests. */
+	public Judge judge() {
+		return this.judge;
+	}
+
+	/** The request budget behind {@code RateLimit-Remaining}. */
+	public RateLimiter rateLimit() {
+		return this.rateLimiter;
+	}
+
+	/** The stateful part of the API, to arrange data directly (as seeds do) or inspect it. */
+	public StatefulApi state() {
+		return this.api;
+	}
+
+	/** Back to the state just after start: seed data only, an empty journal, no faults, a full request budget. */
+	public void reset() {
+		this.api.store().clear();
+		this.seed.apply(this.api);
+		this.journal.clear();
+		this.faults.clear();
+		this.rateLimiter.reset();
+	}
+
+	@Override
+	public void close() {
+		this.server.close();
+	}
+
+	/** Options of a simulator; {@link #start()} binds it. */
+	public static final class Builder {
+
+		private Seed seed = Seed.EMPTY;
+
+		private int rateLimit = RateLimiter.HEROKU_BUDGET;
+
+		private String host = "127.0.0.1";
+
+		private int port = 0;
+
+		private final Set<String> tokens = new LinkedHashSet<>();
+
+		private Builder() {
+		}
+
+		/** Initial data, e.g. {@link Seeds#DEMO}; default none. */
+		public Builder seed(Seed seed) {
+			this.seed = Objects.requireNonNull(seed, "seed");
+			return this;
+		}
+
+		/** A seed by name: {@code empty} or {@code demo}. */
+		public Builder seed(String name) {
+			return seed(Seeds.named(name));
+		}
+
+		/** The request budget ({@code RateLimit-Remaining} at start); default 4,500. */
+		public Builder rateLimit(int budget) {
+			if (budget < 0) {
+				throw new IllegalArgumentException("rate limit must be >= 0, was " + budget);
+			}
+			this.rateLimit = budget;
+			return this;
+		}
+
+		/** Port to bind; default 0, a free one. */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be 0..65535, was " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/** Address to bind; default 127.0.0.1 ({@code 0.0.0.0} inside a container). */
+		public Builder host(String host) {
+			this.host = Objects.requireNonNull(host, "host");
+			return this;
+		}
+
+		/** Accept only these bearer tokens; by default any non-empty token is accepted. */
+		public Builder tokens(String... tokens) {
+			this.tokens.addAll(List.of(tokens));
+			return this;
+		}
+
+		public HerokuSimulator start() {
+			return new HerokuSimulator(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,95 @@
+package dev.heroku4j.simulator.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+import dev.heroku4j.simulator.HerokuSimulator;
+
+/**
+ * {@code java -jar heroku-simulator.jar [--port 5000] [--host 127.0.0.1] [--seed empty|demo] [--rate-limit 4500] [--token T]...}
+ * Runs until killed. A bad argument prints one line and exits with status 2.
+ */
+public final class SimulatorMain {
+
+	static final int USAGE_ERROR = 2;
+
+	static final String USAGE = "usage: heroku-simulator [--port N] [--host ADDR] [--seed empty|demo] [--rate-limit N] [--token T]...";
+
+	private SimulatorMain() {
+	}
+
+	public static void main(String[] args) {
+		HerokuSimulator sim;
+		try {
+			sim = parse(args).start();
+		}
+		catch (UsageException ex) {
+			System.err.println("heroku-simulator: " + ex.getMessage());
+			System.exit(ex.getMessage().equals(USAGE) ? 0 : USAGE_ERROR);
+			return;
+		}
+		catch (RuntimeException ex) {
+			System.err.println("heroku-simulator: cannot start: " + ex.getMessage());
+			System.exit(1);
+			return;
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "heroku-simulator-shutdown"));
+		announce(sim, System.out);
+		try {
+			new CountDownLatch(1).await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static void announce(HerokuSimulator sim, PrintStream out) {
+		out.println("Heroku simulator listening on " + sim.baseUrl() + " (port " + sim.port() + ")");
+		out.flush();
+	}
+
+	/** Turns arguments into a builder; throws {@link UsageException} with a one-line message. */
+	static HerokuSimulator.Builder parse(String[] args) {
+		HerokuSimulator.Builder builder = HerokuSimulator.builder();
+		for (int i = 0; i < args.length; i++) {
+			String option = args[i];
+			if (option.equals("--help") || option.equals("-h")) {
+				throw new UsageException(USAGE);
+			}
+			if (i + 1 >= args.length) {
+				throw new UsageException("option " + option + " needs a value (" + USAGE + ")");
+			}
+			String value = args[++i];
+			try {
+				switch (option) {
+					case "--port" -> builder.port(Integer.parseInt(value));
+					case "--host" -> builder.host(value);
+					case "--seed" -> builder.seed(value);
+					case "--rate-limit" -> builder.rateLimit(Integer.parseInt(value));
+					case "--token" -> builder.tokens(value);
+					default -> throw new UsageException("unknown option " + option + " (" + USAGE + ")");
+				}
+			}
+			catch (NumberFormatException ex) {
+				throw new UsageException("option " + option + " needs a number, got '" + value + "'");
+			}
+			catch (IllegalArgumentException ex) {
+				if (ex instanceof UsageException) {
+					throw ex;
+				}
+				throw new UsageException(ex.getMessage());
+			}
+		}
+		return builder;
+	}
+
+	/** A command-line mistake, reported as one line. */
+	static final class UsageException extends IllegalArgumentException {
+
+		UsageException(String message) {
+			super(message);
+		}
+
+	}
+
+}

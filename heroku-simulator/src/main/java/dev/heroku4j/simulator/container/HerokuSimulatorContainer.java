@@ -1,0 +1,65 @@
+package dev.heroku4j.simulator.container;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The simulator as a Testcontainers container, listening on port 5000 inside.
+ * <pre>{@code
+ * @Container
+ * static HerokuSimulatorContainer heroku = new HerokuSimulatorContainer(Path.of("../heroku-simulator/target/heroku-simulator.jar"))
+ *     .withSeed("demo");
+ *
+ * @DynamicPropertySource
+ * static void heroku(DynamicPropertyRegistry registry) {
+ *     registry.add("heroku.base-url", heroku::baseUrl);
+ * }
+ * }</pre>
+ */
+public class HerokuSimulatorContainer extends GenericContainer<HerokuSimulatorContainer> {
+
+	public static final int PORT = 5000;
+
+	private final List<String> arguments = new ArrayList<>(List.of("--host", "0.0.0.0", "--port", String.valueOf(PORT)));
+
+	/** A container from an image built on the fly with {@link SimulatorImage#build(Path)}. */
+	public HerokuSimulatorContainer(Path shadedJar) {
+		super(SimulatorImage.build(shadedJar));
+		setUp();
+	}
+
+	/** A container from an image built beforehand, e.g. {@code local/heroku-simulator:latest}. */
+	public HerokuSimulatorContainer(DockerImageName image) {
+		super(image);
+		setUp();
+	}
+
+	private void setUp() {
+		withExposedPorts(PORT);
+		waitingFor(Wait.forHttp("/__simulator/health").forStatusCode(200));
+		withCommand(this.arguments.toArray(String[]::new));
+	}
+
+	/** Starts with a named seed ({@code demo} or {@code empty}). */
+	public HerokuSimulatorContainer withSeed(String seed) {
+		this.arguments.addAll(List.of("--seed", seed));
+		return withCommand(this.arguments.toArray(String[]::new));
+	}
+
+	/** Sets the request budget. */
+	public HerokuSimulatorContainer withRateLimit(int budget) {
+		this.arguments.addAll(List.of("--rate-limit", String.valueOf(budget)));
+		return withCommand(this.arguments.toArray(String[]::new));
+	}
+
+	/** {@code http://<host>:<mapped port>}: the value for {@code heroku.base-url}. */
+	public String baseUrl() {
+		return "http://" + getHost() + ":" + getMappedPort(PORT);
+	}
+
+}

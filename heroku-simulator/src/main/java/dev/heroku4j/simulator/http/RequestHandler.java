@@ -1,0 +1,334 @@
+package dev.heroku4j.simulator.http;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.heroku4j.simulator.fault.Fault;
+import dev.heroku4j.simulator.fault.Faults;
+import dev.heroku4j.simulator.journal.Journal;
+import dev.heroku4j.simulator.journal.JournalEntry;
+import dev.heroku4j.simulator.paging.Pager;
+import dev.heroku4j.simulator.ratelimit.RateLimiter;
+import dev.heroku4j.simulator.schema.Link;
+import dev.heroku4j.simulator.schema.Operation;
+import dev.heroku4j.simulator.schema.OperationIndex;
+import dev.heroku4j.simulator.schema.SchemaVariant;
+import dev.heroku4j.simulator.state.ApiCall;
+import dev.heroku4j.simulator.state.ApiResult;
+import dev.heroku4j.simulator.state.StatefulApi;
+import dev.heroku4j.simulator.synth.ResponseSynthesizer;
+import dev.heroku4j.simulator.validation.SchemaValidator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * The simulator's request pipeline, in the order Heroku's API applies it: faults (test-only), authentication, rate
+ * limit, API version, routing, body parsing and validation, then the operation itself (stateful or synthesised),
+ * paging, and a journal entry. Every failure becomes a Heroku error body; nothing escapes as a stack trace.
+ */
+public final class RequestHandler {
+
+	static final String ADMIN_PREFIX = "/__simulator/";
+
+	private static final String RATE_LIMITS = "/account/rate-limits";
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private final OperationIndex index;
+
+	private final SchemaValidator validator;
+
+	private final Map<SchemaVariant, ResponseSynthesizer> synthesizers;
+
+	private final StatefulApi api;
+
+	private final RateLimiter rateLimiter;
+
+	private final Faults faults;
+
+	private final Journal journal;
+
+	private final Set<String> tokens;
+
+	private final AdminEndpoints admin;
+
+	public RequestHandler(OperationIndex index, SchemaValidator validator, Map<SchemaVariant, ResponseSynthesizer> synthesizers,
+			StatefulApi api, RateLimiter rateLimiter, Faults faults, Journal journal, Set<String> tokens,
+			AdminEndpoints admin) {
+		this.index = index;
+		this.validator = validator;
+		this.synthesizers = synthesizers;
+		this.api = api;
+		this.rateLimiter = rateLimiter;
+		this.faults = faults;
+		this.journal = journal;
+		this.tokens = tokens;
+		this.admin = admin;
+	}
+
+	/** Mutable notes about one request, turned into its journal entry at the end. */
+	private static final class Trace {
+
+		Operation operation;
+
+		List<String> titles = List.of();
+
+		SchemaVariant variant;
+
+		String requestedVersion;
+
+		List<String> messages = new ArrayList<>();
+
+		List<String> responseMessages = List.of();
+
+		String fault;
+
+	}
+
+	public SimResponse handle(SimRequest request) {
+		String requestId = request.header("request-id") != null ? request.header("request-id") : UUID.randomUUID().toString();
+		if (request.path().startsWith(ADMIN_PREFIX)) {
+			SimResponse response = this.admin.handle(request);
+			if (this.admin.isJournaled(request.path())) {
+				record(request, new Trace(), response.status(), true);
+			}
+			return finish(response, requestId);
+		}
+		Trace trace = new Trace();
+		Faults.Plan plan = this.faults.plan(request.method(), request.path());
+		trace.fault = plan.describe();
+		SimResponse response;
+		boolean valid = false;
+		try {
+			if (plan.action() != null && plan.action().kind() == Fault.Kind.STATUS) {
+				int status = plan.action().status();
+				throw new HerokuError(status, status == 503 ? "service_unavailable" : "internal_server_error",
+						"Injected fault: the simulator answers " + status + " for this request.");
+			}
+			if (plan.action() != null && plan.action().kind() == Fault.Kind.CONNECTION_RESET) {
+				response = new SimResponse(0, Map.of(), new byte[0], Duration.ZERO, null, null);
+			}
+			else {
+				response = process(request, trace);
+				valid = true;
+			}
+		}
+		catch (HerokuError error) {
+			trace.messages.add(0, error.status() + " " + error.id() + ": " + error.getMessage());
+			response = error(error);
+		}
+		catch (RuntimeException ex) {
+			// A simulator bug, never the client's fault: say so without leaking a stack trace.
+			trace.messages.add("500 internal_server_error: " + ex);
+			response = error(new HerokuError(500, "internal_server_error", "The simulator failed: " + ex.getClass().getSimpleName()));
+		}
+		record(request, trace, response.status(), valid);
+		Fault action = plan.action() != null && plan.action().kind() != Fault.Kind.STATUS ? plan.action() : null;
+		return finish(response.withLatency(plan.latency(), action), requestId);
+	}
+
+	private SimResponse process(SimRequest request, Trace trace) {
+		authenticate(request);
+		boolean free = "GET".equals(request.method()) && RATE_LIMITS.equals(request.path());
+		if (!free && !this.rateLimiter.tryConsume()) {
+			throw new HerokuError(429, "rate_limit",
+					"Your account reached the API rate limit. Please wait a few minutes before making new requests.");
+		}
+		SchemaVariant variant = variant(request, trace);
+		OperationIndex.Match match = this.index.match(request.method(), request.path()).orElseThrow(() -> {
+			Set<String> allowed = this.index.allowedMethods(request.path());
+			if (allowed.isEmpty()) {
+				return new HerokuError(404, "not_found", "The requested API endpoint was not found. Are you using the right HTTP verb (i.e. `GET` vs. `POST`), and did you specify your intended version with the `Accept` header?");
+			}
+			return new MethodNotAllowed(request.method(), allowed);
+		});
+		Operation operation = match.operation();
+		trace.operation = operation;
+		if (!operation.variants().contains(variant) && variant == SchemaVariant.V3) {
+			throw new HerokuError(404, "not_found", "The requested API endpoint was not found in version 3. "
+					+ operation + " exists only in `Accept: " + SchemaVariant.V3_SDK.acceptHeader() + "`.");
+		}
+		List<Link> links = operation.linksFor(variant);
+		JsonNode body = parseBody(request);
+		Link link = chooseLink(links, body, trace);
+
+		ApiResult result;
+		if (free) {
+			result = new ApiResult(200, JsonNodeFactory.instance.objectNode().put("remaining", this.rateLimiter.remaining()));
+		}
+		else {
+			ApiCall call = new ApiCall(link, match.bindings(), body, request.baseUrl());
+			result = this.api.handle(call)
+				.map(stateful -> new ApiResult(stateful.status(), this.synthesizers.get(link.variant())
+					.conform(stateful.body(), this.index.schema(link.variant()).responseSchema(link))))
+				.orElseGet(() -> synthesize(link));
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		JsonNode responseBody = link.isEmpty() ? null : result.body();
+		int status = result.status();
+		if (responseBody != null && responseBody.isArray() && "GET".equals(request.method())) {
+			Pager.Page page = Pager.page(responseBody, request.header("range"), ranges(link));
+			responseBody = page.items();
+			status = page.status();
+			if (page.nextRange() != null) {
+				headers.put("Next-Range", page.nextRange());
+			}
+			if (page.contentRange() != null) {
+				headers.put("Content-Range", page.contentRange());
+			}
+		}
+		trace.responseMessages = this.validator.validateResponse(link, responseBody == null ? MissingNode.getInstance() : responseBody);
+		return json(status, responseBody, headers);
+	}
+
+	private ApiResult synthesize(Link link) {
+		JsonNode body = this.synthesizers.get(link.variant()).forLink(link);
+		boolean create = "POST".equals(link.method()) && "create".equals(link.rel());
+		return new ApiResult(create ? 201 : 200, body);
+	}
+
+	private void authenticate(SimRequest request) {
+		String authorization = request.header("authorization");
+		String token = null;
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			token = authorization.substring(7).trim();
+		}
+		if (token == null || token.isEmpty() || (!this.tokens.isEmpty() && !this.tokens.contains(token))) {
+			throw new HerokuError(401, "unauthorized", "Invalid credentials provided.");
+		}
+	}
+
+	/**
+	 * The variant named by {@code Accept: application/vnd.heroku+json; version=...}. No Heroku media type at all is a
+	 * 400 (as Heroku answers a request without a version); an unknown version is a 406.
+	 */
+	private SchemaVariant variant(SimRequest request, Trace trace) {
+		String accept = request.header("accept");
+		if (accept != null) {
+			for (String range : accept.split(",")) {
+				String[] parts = range.split(";");
+				if (!parts[0].trim().equalsIgnoreCase(SchemaVariant.MEDIA_TYPE)) {
+					continue;
+				}
+				for (int i = 1; i < parts.length; i++) {
+					String[] parameter = parts[i].split("=", 2);
+					if (parameter.length == 2 && parameter[0].trim().equalsIgnoreCase("version")) {
+						String version = parameter[1].trim().replace("\"", "");
+						trace.requestedVersion = version;
+						SchemaVariant variant = SchemaVariant.ofVersion(version).orElseThrow(() -> new HerokuError(406,
+								"not_acceptable", "API version " + version + " is not supported. Use `Accept: "
+										+ SchemaVariant.V3.acceptHeader() + "` or `" + SchemaVariant.V3_SDK.acceptHeader() + "`."));
+						trace.variant = variant;
+						return variant;
+					}
+				}
+			}
+		}
+		throw new HerokuError(400, "bad_request", "Please specify a version along with Heroku's API MIME type. For example, `Accept: "
+				+ SchemaVariant.V3.acceptHeader() + "`.");
+	}
+
+	private static JsonNode parseBody(SimRequest request) {
+		if (request.body().length == 0 || request.bodyText().isBlank()) {
+			return MissingNode.getInstance();
+		}
+		try {
+			return MAPPER.readTree(request.body());
+		}
+		catch (JacksonException ex) {
+			throw new HerokuError(400, "bad_request", "Request body is not valid JSON: " + ex.getOriginalMessage());
+		}
+	}
+
+	/** The first link whose request schema accepts the body; 422 with the first link's messages if none does. */
+	private Link chooseLink(List<Link> links, JsonNode body, Trace trace) {
+		// A GET link's schema describes query parameters, not a body: those are not judged.
+		List<Link> withSchema = links.stream().filter(Link::hasSchema).filter(l -> !"GET".equals(l.method())).toList();
+		if (withSchema.isEmpty()) {
+			trace.titles = links.stream().map(Link::title).toList();
+			return links.get(0);
+		}
+		JsonNode instance = body.isMissingNode() ? JsonNodeFactory.instance.objectNode() : body;
+		List<String> firstMessages = null;
+		for (Link candidate : withSchema) {
+			List<String> messages = this.validator.validateRequest(candidate, instance);
+			if (messages.isEmpty()) {
+				trace.titles = List.of(candidate.title());
+				return candidate;
+			}
+			if (firstMessages == null) {
+				firstMessages = messages;
+			}
+		}
+		trace.messages.addAll(firstMessages);
+		throw HerokuError.invalidParams("Invalid params: " + String.join("; ", firstMessages));
+	}
+
+	private List<String> ranges(Link link) {
+		JsonNode ranges = this.index.schema(link.variant()).at(link.pointer() + "/ranges");
+		List<String> fields = new ArrayList<>();
+		ranges.forEach(r -> fields.add(r.asString()));
+		return fields;
+	}
+
+	private SimResponse finish(SimResponse response, String requestId) {
+		response.headers().put("Request-Id", requestId);
+		response.headers().put("RateLimit-Remaining", String.valueOf(this.rateLimiter.remaining()));
+		return response;
+	}
+
+	private void record(SimRequest request, Trace trace, int status, boolean valid) {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		request.headers().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+		this.journal.record(new JournalEntry(this.journal.nextSequence(), Instant.now(), request.method(), request.path(),
+				request.query(), headers, request.bodyText(), trace.operation == null ? null : trace.operation.toString(),
+				trace.titles, trace.requestedVersion, status, valid && trace.messages.isEmpty(), List.copyOf(trace.messages),
+				trace.fault, trace.responseMessages));
+	}
+
+	static SimResponse json(int status, JsonNode body, Map<String, String> extraHeaders) {
+		Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+		byte[] bytes = new byte[0];
+		if (body != null) {
+			headers.put("Content-Type", "application/json");
+			bytes = MAPPER.writeValueAsBytes(body);
+		}
+		return new SimResponse(status, headers, bytes, Duration.ZERO, null, null);
+	}
+
+	static SimResponse error(HerokuError error) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (error instanceof MethodNotAllowed notAllowed) {
+			headers.put("Allow", String.join(", ", notAllowed.allowed));
+		}
+		return json(error.status(), error.toJson(), headers);
+	}
+
+	/** 405 with the methods that the path does accept. */
+	static final class MethodNotAllowed extends HerokuError {
+
+		final Set<String> allowed;
+
+		MethodNotAllowed(String method, Set<String> allowed) {
+			super(405, "method_not_allowed", "Method " + method + " is not allowed here; use one of " + allowed + ".");
+			this.allowed = allowed;
+		}
+
+	}
+
+	static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

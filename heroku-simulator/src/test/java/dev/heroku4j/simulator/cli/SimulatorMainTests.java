@@ -1,0 +1,73 @@
+package dev.heroku4j.simulator.cli;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.heroku4j.simulator.HerokuSimulator;
+import dev.heroku4j.simulator.Http;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SimulatorMainTests {
+
+	@Test
+	void parse_acceptsOptions() {
+		try (HerokuSimulator sim = SimulatorMain.parse(new String[] { "--port", "0", "--seed", "demo", "--rate-limit", "7" }).start()) {
+			assertThat(new Http(sim).get("/apps").headers().firstValue("RateLimit-Remaining")).hasValue("6");
+		}
+	}
+
+	@Test
+	void parse_rejectsBadArguments_withOneLine() {
+		for (String[] args : List.of(new String[] { "--port" }, new String[] { "--port", "x" }, new String[] { "--bogus", "1" },
+				new String[] { "--seed", "nope" }, new String[] { "--rate-limit", "-1" }, new String[] { "--port", "70000" })) {
+			assertThatExceptionOfType(SimulatorMain.UsageException.class).isThrownBy(() -> SimulatorMain.parse(args))
+				.satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("\n"));
+		}
+	}
+
+	@Test
+	void process_startsAndAnswers_andBadArgsExit2() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Process server = java("--port", String.valueOf(port), "--seed", "demo");
+		try {
+			Http http = new Http("http://127.0.0.1:" + port);
+			int status = 0;
+			for (int i = 0; i < 100 && status == 0; i++) {
+				try {
+					status = http.sendOrThrow("GET", "/apps", null).statusCode();
+				}
+				catch (java.io.IOException notYet) {
+					Thread.sleep(100);
+				}
+			}
+			assertThat(status).isEqualTo(200);
+			assertThat(Http.json(http.get("/apps"))).hasSize(3);
+		}
+		finally {
+			server.destroy();
+			server.waitFor(10, TimeUnit.SECONDS);
+		}
+		Process bad = java("--frobnicate", "yes");
+		assertThat(bad.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(bad.exitValue()).isEqualTo(2);
+		String stderr = new String(bad.getErrorStream().readAllBytes());
+		assertThat(stderr.lines().filter(l -> l.startsWith("heroku-simulator:"))).hasSize(1);
+	}
+
+	private static Process java(String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), SimulatorMain.class.getName()));
+		command.addAll(List.of(args));
+		return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+	}
+
+}
