@@ -207,7 +207,7 @@ final class OpenApiBuilder {
             if (primary.rel().equals("empty")) {
                 return null;
             }
-            ObjectNode resource = translator.resource(primary.definition());
+            ObjectNode resource = translator.resource(primary.definition(), primary.variant());
             if (!primary.rel().equals("instances")) {
                 return resource;
             }

@@ -92,7 +92,7 @@ final class SchemaTranslator {
             claim(Names.pascal(definition), here.key());
         }
         for (String definition : definitions) {
-            resource(definition);
+            resource(definition, home(definition).variant());
         }
     }
 
@@ -103,14 +103,19 @@ final class SchemaTranslator {
         return new Here(home, "#/definitions/" + definition);
     }
 
-    /** A {@code $ref} to the component of a top-level resource definition, translating it on first use. */
-    ObjectNode resource(String definition) {
-        Here home = home(definition);
-        SchemaSet.Resolved resolved = schemas.resolve(home.pointer(), home.variant(), home.pointer());
-        Here here = new Here(resolved.variant(), home.pointer());
+    /**
+     * A {@code $ref} to the component of a top-level resource definition as seen from a variant, translating it on
+     * first use. A definition that variant reshapes gets a component of its own, named with the variant's suffix
+     * ({@code AppSdk}).
+     */
+    ObjectNode resource(String definition, Variant from) {
+        String pointer = "#/definitions/" + definition;
+        SchemaSet.Resolved resolved = schemas.resolve(pointer, from, pointer);
+        Here here = new Here(resolved.variant(), pointer);
         String name = componentBySource.get(here.key());
         if (name == null) {
-            name = claim(Names.pascal(definition), here.key());
+            boolean copy = resolved.variant() != home(definition).variant();
+            name = claim(Names.pascal(definition) + (copy ? SchemaSet.suffix(resolved.variant()) : ""), here.key());
         }
         if (translatedResources.add(name)) {
             components.put(name, NODES.objectNode()); // placeholder: a resource may refer to itself
@@ -282,9 +287,16 @@ final class SchemaTranslator {
         refChain.add(there.key());
         try {
             if (RESOURCE.matcher(target.pointer()).matches()) {
-                resolved = resource(target.pointer().substring("#/definitions/".length()));
+                resolved = resource(target.pointer().substring("#/definitions/".length()), target.variant());
             } else {
-                resolved = translate(target.node(), there, nameFromPointer(target.pointer()), true);
+                String name = nameFromPointer(target.pointer());
+                String definition = target.pointer().split("/")[2];
+                if (target.variant() != schemas.contract() && schemas.reshaped(definition)) {
+                    // the reshaped variant's own copy: AppSdkOwner beside AppOwner
+                    int after = Names.pascal(definition).length();
+                    name = name.substring(0, after) + SchemaSet.suffix(target.variant()) + name.substring(after);
+                }
+                resolved = translate(target.node(), there, name, true);
             }
         } finally {
             refChain.remove(refChain.size() - 1);
@@ -420,7 +432,11 @@ final class SchemaTranslator {
 
     private void copyCommon(JsonNode node, Here here, ObjectNode out) {
         for (String keyword : node.propertyNames()) {
-            if (COPIED.contains(keyword)) {
+            if (keyword.equals("format") && node.get(keyword).asString().equals("uri")) {
+                // java.net.URI is stricter than Heroku's data (its own examples put dates in uri fields): a string
+                // that does not parse must not make a whole response undecodable.
+                report.dropped("format: uri", here.key());
+            } else if (COPIED.contains(keyword)) {
                 out.set(keyword, node.get(keyword));
             } else if (DROPPED.contains(keyword)) {
                 report.dropped(keyword, here.key());

@@ -317,4 +317,35 @@ class ConversionRulesTest {
         assertThat(component(doc, "TreeNode").path("properties").path("children").path("items").path("$ref").asString())
                 .isEqualTo("#/components/schemas/TreeNode");
     }
+
+    @Test
+    void sdkOnlyOperations_answerInTheSdkShape_whenTheVariantsShapeADefinitionDifferently() {
+        String sdkApp = APP.replace("'maintenance': {'description': 'in maintenance', 'default': false, 'readOnly': false, 'type': ['boolean']}",
+                "'maintenance': {'description': 'in maintenance', 'type': ['string']}") + """
+                , 'payment-method': {'type': ['object'], 'properties': {'id': {'type': ['string']}},
+                  'links': [{'title': 'Apps', 'rel': 'instances', 'method': 'GET', 'href': '/account/payment-method/apps',
+                             'targetSchema': {'type': ['array'], 'items': {'$ref': '#/definitions/app'}}}]}""";
+        SchemaConverter converter = Fixture.converter(APP).schema("sdk.json", "3.sdk", Fixture.schema(sdkApp)
+                .getBytes(StandardCharsets.UTF_8));
+        JsonNode doc = Fixture.read(converter.convert());
+
+        String sdk = "application/vnd.heroku+json; version=3.sdk";
+        assertThat(op(doc, "/account/payment-method/apps", "get").path("responses").path("200").path("content").path(sdk)
+                .path("schema").path("items").path("$ref").asString()).isEqualTo("#/components/schemas/AppSdk");
+        assertThat(component(doc, "AppSdk").path("properties").path("maintenance").path("type").asString()).isEqualTo("string");
+        assertThat(component(doc, "App").path("properties").path("maintenance").path("type").asString()).isEqualTo("boolean");
+        assertThat(component(doc, "AppSdkOwner").path("properties").propertyNames()).containsExactly("email", "id");
+        assertThat(op(doc, "/apps/{app_id_or_name}", "get").path("responses").path("200").path("content")
+                .path("application/vnd.heroku+json; version=3").path("schema").path("$ref").asString())
+                .as("an operation in both variants follows the contract").isEqualTo("#/components/schemas/App");
+    }
+
+    @Test
+    void uriFormats_stayStrings_soAMalformedUriCannotBreakDecoding() {
+        JsonNode doc = convert(APP.replace("'format': 'email'", "'format': 'uri'"));
+
+        JsonNode email = component(doc, "AppOwner").path("properties").path("email");
+        assertThat(email.path("type").asString()).isEqualTo("string");
+        assertThat(email.has("format")).isFalse();
+    }
 }

@@ -1,0 +1,42 @@
+package dev.heroku4j.contract;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.heroku4j.client.HerokuClient;
+
+/**
+ * Path parameter values: identities of the simulator's demo data where the simulator keeps state, and an example
+ * value elsewhere (the simulator answers stateless links from the schema, whatever the identity). Looked up when
+ * first needed, so resources the suite created itself (a build) are there by then.
+ */
+final class Identities {
+
+    static final String APP = "demo-storefront";
+    static final String UNCOUPLED_APP = "demo-inventory-api";
+
+    private final Map<String, Supplier<String>> lookups = new HashMap<>();
+    private final Map<String, String> values = new HashMap<>();
+
+    Identities(HerokuClient heroku) {
+        lookups.put("app_id_or_name", () -> APP);
+        lookups.put("app_name", () -> APP);
+        lookups.put("formation_id_or_type", () -> "web");
+        lookups.put("domain_hostname_or_id", () -> "www.example.com");
+        lookups.put("collaborator_email_or_id", () -> "dev@example.com");
+        lookups.put("release_id_or_version", () -> heroku.release().releaseList(APP, null).blockFirst().getId().toString());
+        lookups.put("dyno_id_or_name", () -> heroku.dyno().dynoList(APP, null).blockFirst().getName());
+        lookups.put("add_on_id_or_name", () -> heroku.addOn().addOnListByApp(APP, null).blockFirst().getId().toString());
+        lookups.put("build_id", () -> heroku.build().buildList(APP, null).blockFirst().getId().toString());
+        Supplier<String> pipeline = () -> heroku.pipeline().pipelineList(null).blockFirst().getId().toString();
+        lookups.put("pipeline_id_or_name", pipeline);
+        lookups.put("pipeline_id", pipeline);
+        lookups.put("pipeline_coupling_id", () -> heroku.pipelineCoupling().pipelineCouplingList(null).blockFirst().getId().toString());
+    }
+
+    String value(String parameter) {
+        Supplier<String> lookup = lookups.get(parameter);
+        return lookup == null ? "example" : values.computeIfAbsent(parameter, p -> lookup.get());
+    }
+}
