@@ -1,0 +1,85 @@
+package dev.heroku4j.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.error.HerokuNotFoundException;
+import dev.heroku4j.client.model.App;
+import dev.heroku4j.client.model.AppCreateOpts;
+import dev.heroku4j.client.model.FormationUpdateOpts;
+import dev.heroku4j.client.paging.Page;
+import dev.heroku4j.client.paging.Range;
+import dev.heroku4j.simulator.container.HerokuSimulatorContainer;
+
+/**
+ * The starter end to end: a Spring Boot application whose auto-configured client talks to the simulator running in
+ * a locally built container. Skipped, saying so, where no Docker engine runs; .ci/run starts one, so CI runs it.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(classes = StarterAgainstSimulatorContainerTest.Application.class)
+class StarterAgainstSimulatorContainerTest {
+
+    @Container
+    static HerokuSimulatorContainer simulator = new HerokuSimulatorContainer(
+            Path.of(System.getProperty("simulator.shaded.jar", "../heroku-simulator/target/heroku-simulator.jar")))
+            .withSeed("demo");
+
+    @DynamicPropertySource
+    static void heroku(DynamicPropertyRegistry registry) {
+        registry.add("heroku.base-url", simulator::baseUrl);
+        registry.add("heroku.api-key", () -> "container-test-key");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class Application {
+    }
+
+    @Autowired
+    HerokuClient heroku;
+
+    @Autowired
+    @Qualifier("herokuHealthContributor")
+    ReactiveHealthIndicator health;
+
+    @Test
+    void autoConfiguredClient_createsScalesListsAndDeletesAnApp_andReportsHealthy() {
+        assertThat(health.health().block().getStatus()).isEqualTo(Status.UP);
+
+        for (String name : List.of("tc-alpha", "tc-bravo", "tc-charlie")) {
+            App app = heroku.app().appCreate(new AppCreateOpts().name(name)).block();
+            assertThat(app.getName()).isEqualTo(name);
+        }
+        // A new app has no process types until it is deployed: scale one of the demo data's.
+        assertThat(heroku.formation().formationUpdate("demo-storefront", "web", new FormationUpdateOpts().quantity(3L)).block()
+                .getQuantity()).isEqualTo(3L);
+
+        Page<App> first = heroku.page(heroku.app()::appListWithHttpInfo, Range.by("name").withMax(1)).block();
+        assertThat(first.items()).hasSize(1);
+        assertThat(first.nextRange()).as("more pages follow").isNotNull();
+        List<String> names = heroku.list(heroku.app()::appListWithHttpInfo, Range.by("name").withMax(1))
+                .map(App::getName).collectList().block();
+        assertThat(names).hasSize(6).isSorted().contains("tc-alpha", "tc-bravo", "tc-charlie", "demo-storefront");
+
+        heroku.app().appDelete("tc-bravo").block();
+        assertThatThrownBy(() -> heroku.app().appInfo("tc-bravo").block()).isInstanceOf(HerokuNotFoundException.class);
+        assertThat(heroku.rateLimitTracker().remaining()).isPresent();
+    }
+}
