@@ -8,8 +8,8 @@ import dev.heroku4j.client.HerokuClient;
 
 /**
  * Path parameter values: identities of the simulator's demo data where the simulator keeps state, and an example
- * value elsewhere (the simulator answers stateless links from the schema, whatever the identity). Looked up when
- * first needed, so resources the suite created itself (a build) are there by then.
+ * value elsewhere (the simulator answers stateless links from the schema, whatever the identity). Looked up at each
+ * use, so resources the suite created itself (a build) are there, and dynos replaced by scaling are current.
  */
 final class Identities {
 
@@ -17,7 +17,6 @@ final class Identities {
     static final String UNCOUPLED_APP = "demo-inventory-api";
 
     private final Map<String, Supplier<String>> lookups = new HashMap<>();
-    private final Map<String, String> values = new HashMap<>();
 
     Identities(HerokuClient heroku) {
         lookups.put("app_id_or_name", () -> APP);
@@ -26,7 +25,9 @@ final class Identities {
         lookups.put("domain_hostname_or_id", () -> "www.example.com");
         lookups.put("collaborator_email_or_id", () -> "dev@example.com");
         lookups.put("release_id_or_version", () -> heroku.release().releaseList(APP, null).blockFirst().getId().toString());
-        lookups.put("dyno_id_or_name", () -> heroku.dyno().dynoList(APP, null).blockFirst().getName());
+        // A dyno of the formation: one-off dynos the suite starts may have ended by the time it is used.
+        lookups.put("dyno_id_or_name", () -> heroku.dyno().dynoList(APP, null)
+                .filter(dyno -> "web".equals(dyno.getType())).blockFirst().getName());
         lookups.put("add_on_id_or_name", () -> heroku.addOn().addOnListByApp(APP, null).blockFirst().getId().toString());
         lookups.put("build_id", () -> heroku.build().buildList(APP, null).blockFirst().getId().toString());
         Supplier<String> pipeline = () -> heroku.pipeline().pipelineList(null).blockFirst().getId().toString();
@@ -37,6 +38,6 @@ final class Identities {
 
     String value(String parameter) {
         Supplier<String> lookup = lookups.get(parameter);
-        return lookup == null ? "example" : values.computeIfAbsent(parameter, p -> lookup.get());
+        return lookup == null ? "example" : lookup.get(); // looked up anew: dynos come and go as the suite scales
     }
 }

@@ -45,6 +45,8 @@ class StarterAgainstSimulatorContainerTest {
     static void heroku(DynamicPropertyRegistry registry) {
         registry.add("heroku.base-url", simulator::baseUrl);
         registry.add("heroku.api-key", () -> "container-test-key");
+        // The first call into a freshly started container JVM can be slow on a busy machine.
+        registry.add("heroku.health.timeout", () -> "20s");
     }
 
     @Configuration(proxyBeanMethods = false)
