@@ -204,6 +204,20 @@ class FaultMatrixTests {
         }
     }
 
+    @Test
+    void postTimingOut_isTransportException_notRetried_butTheServerMayHaveActed() {
+        // The response comes after 1 s, the client gives up at 500 ms: the app exists, the caller got an error.
+        // Not retried (so never duplicated); the caller must treat a transport failure of a POST as "unknown".
+        sim.faults().inject(Fault.latency(Duration.ofSeconds(1)).on("POST", "/apps"));
+
+        assertThatThrownBy(() -> heroku.app().appCreate(new AppCreateOpts().name("slow-create")).block(Clients.BOUND))
+                .isInstanceOf(HerokuTransportException.class).hasRootCauseInstanceOf(ReadTimeoutException.class);
+
+        assertThat(sim.journal().entries("POST", "/apps")).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(201));
+        assertThat(heroku.app().appInfo("slow-create").block(Clients.BOUND).getName()).isEqualTo("slow-create");
+    }
+
     // ---- error statuses ----
 
     @ParameterizedTest
