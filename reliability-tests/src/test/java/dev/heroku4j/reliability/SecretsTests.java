@@ -38,7 +38,6 @@ import dev.heroku4j.simulator.journal.JournalEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -151,8 +150,6 @@ class SecretsTests {
     }
 
     @Test
-    @Disabled("bug: HerokuErrorFilter keeps Spring's WebClientRequestException (request headers incl. Authorization)"
-            + " as the cause of HerokuTransportException; see reliability-tests/README.md, bug B1")
     void transportException_causeFields_doNotCarryTheKey() {
         // WebClientRequestException#getHeaders() is the request as sent, Authorization included. An error reporter
         // that serialises exception fields (Sentry, a JSON log encoder with object fields) would publish it.
@@ -164,23 +161,12 @@ class SecretsTests {
     }
 
     @Test
-    @Disabled("bug: a body-phase failure of a 2xx response is Spring's WebClientResponseException whose getRequest()"
-            + " is the request as sent, Authorization included; see reliability-tests/README.md, bug B1")
     void bodyPhaseException_requestField_doesNotCarryTheKey() {
         sim.faults().inject(Fault.truncatedBody().on("GET", "/apps/*"));
         Throwable truncated = catchThrowable(() -> heroku.app().appInfo("demo-storefront").block(Clients.BOUND));
 
         assertThat(headersKeptIn(truncated)).isNotEmpty()
                 .allSatisfy(h -> assertThat(h).doesNotContain(Secrets.FRAGMENT));
-    }
-
-    @Test
-    void exceptionFields_todayCarryTheAuthorizationHeader_documentsBugB1() {
-        // Pins the current state so the two disabled tests above are not forgotten: when B1 is fixed this fails,
-        // and the @Disabled annotations come off.
-        Throwable refused = catchThrowable(() -> Clients.fast("http://127.0.0.1:" + Clients.closedPort()).app()
-                .appInfo("x").block(Clients.BOUND));
-        assertThat(String.join("\n", headersKeptIn(refused))).contains("Authorization");
     }
 
     /** Request headers Spring's exceptions in the chain keep as fields. */

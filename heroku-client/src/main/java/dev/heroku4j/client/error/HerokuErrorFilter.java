@@ -9,7 +9,12 @@ import java.time.format.DateTimeParseException;
 import dev.heroku4j.client.http.HerokuHeaders;
 import dev.heroku4j.client.http.RequestInfo;
 import org.jspecify.annotations.Nullable;
+import java.net.URI;
+import java.util.Map;
+
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -39,10 +44,58 @@ public final class HerokuErrorFilter implements ExchangeFilterFunction {
     public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
         return next.exchange(request)
                 .onErrorMap(WebClientRequestException.class, e -> new HerokuTransportException(
-                        request.method().name(), RequestInfo.pathTemplate(request), e))
+                        request.method().name(), RequestInfo.pathTemplate(request), withoutCredentials(e)))
                 .flatMap(response -> response.statusCode().is2xxSuccessful()
-                        ? Mono.just(response)
+                        ? Mono.just(withoutCredentials(response))
                         : readError(request, response).flatMap(Mono::error));
+    }
+
+    /*
+     * Spring's exceptions keep the request's headers as fields, Authorization included: an error reporter that
+     * serialises exception fields would publish the key. So what travels on carries a copy without it.
+     */
+
+    private static WebClientRequestException withoutCredentials(WebClientRequestException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        WebClientRequestException copy = new WebClientRequestException(cause, e.getMethod(), e.getUri(),
+                withoutCredentials(e.getHeaders()));
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+
+    /** The response as given, but answering {@code request()} without credentials (body failures quote it). */
+    private static ClientResponse withoutCredentials(ClientResponse response) {
+        HttpRequest sent = response.request();
+        HttpHeaders headers = withoutCredentials(sent.getHeaders());
+        HttpRequest safe = new HttpRequest() {
+            @Override
+            public HttpMethod getMethod() {
+                return sent.getMethod();
+            }
+
+            @Override
+            public URI getURI() {
+                return sent.getURI();
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return headers;
+            }
+
+            @Override
+            public Map<String, Object> getAttributes() {
+                return sent.getAttributes();
+            }
+        };
+        return response.mutate().request(safe).build();
+    }
+
+    private static HttpHeaders withoutCredentials(HttpHeaders original) {
+        HttpHeaders copy = new HttpHeaders();
+        copy.addAll(original);
+        copy.remove(HttpHeaders.AUTHORIZATION);
+        return HttpHeaders.readOnlyHttpHeaders(copy);
     }
 
     private static Mono<HerokuApiException> readError(ClientRequest request, ClientResponse response) {

@@ -45,6 +45,9 @@ public final class PathSafetyFilter implements ExchangeFilterFunction {
                 return "empty path segment (a blank identity?)";
             }
             String decoded = UriUtils.decode(segment, StandardCharsets.UTF_8);
+            if (decoded.isBlank()) {
+                return "blank path segment (an identity of spaces?)";
+            }
             if (decoded.equals(".") || decoded.equals("..")) {
                 return "'" + decoded + "' path segment";
             }
