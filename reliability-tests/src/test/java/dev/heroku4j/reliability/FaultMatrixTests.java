@@ -31,9 +31,9 @@ import dev.heroku4j.reliability.support.Clients;
 import dev.heroku4j.reliability.support.LogCapture;
 import dev.heroku4j.reliability.support.RawServer;
 import dev.heroku4j.simulator.HerokuSimulator;
+import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
 import dev.heroku4j.simulator.fault.Fault;
 import io.netty.handler.timeout.ReadTimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +59,9 @@ import reactor.test.StepVerifier;
 @Timeout(60)
 class FaultMatrixTests {
 
+    @RegisterExtension
+    static HerokuSimulatorExtension simulator = HerokuSimulatorExtension.with(b -> b.seed("demo"));
+
     static HerokuSimulator sim;
     static HerokuClient heroku;
 
@@ -72,19 +75,12 @@ class FaultMatrixTests {
 
     @BeforeAll
     static void start() {
-        sim = HerokuSimulator.builder().seed("demo").start();
+        sim = simulator.simulator(); // the extension clears its journal and faults before each test
         heroku = Clients.fast(sim.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
     }
 
     @BeforeEach
     void clean() {
-        sim.faults().clear();
-        sim.journal().clear();
         sim.rateLimit().reset();
     }
 

@@ -33,9 +33,9 @@ import dev.heroku4j.reliability.support.Clients;
 import dev.heroku4j.reliability.support.LogCapture;
 import dev.heroku4j.reliability.support.Secrets;
 import dev.heroku4j.simulator.HerokuSimulator;
+import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
 import dev.heroku4j.simulator.fault.Fault;
 import dev.heroku4j.simulator.journal.JournalEntry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +52,9 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 @Timeout(60)
 class SecretsTests {
 
+    @RegisterExtension
+    static HerokuSimulatorExtension simulator = HerokuSimulatorExtension.with(b -> b.seed("demo"));
+
     static HerokuSimulator sim;
     static HerokuClient heroku;
 
@@ -65,19 +68,12 @@ class SecretsTests {
 
     @BeforeAll
     static void start() {
-        sim = HerokuSimulator.builder().seed("demo").start();
+        sim = simulator.simulator(); // the extension clears its journal and faults before each test
         heroku = Clients.fast(sim.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
     }
 
     @BeforeEach
     void clean() {
-        sim.faults().clear();
-        sim.journal().clear();
         otherHost.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("line 1\nline 2\n")));
     }
 
