@@ -10,6 +10,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
@@ -26,6 +29,14 @@ import tools.jackson.databind.JsonNode;
  * Nothing is ever fetched: each variant's document is registered under Heroku's schema id and remote loading is off.
  */
 public final class SchemaValidator {
+
+	/**
+	 * Draft-04, with every keyword it does not know (Heroku's hyper-schema adds links, stability, strictProperties,
+	 * example, ...) taken as an annotation: they carry no validation, and would otherwise each be logged as unknown.
+	 */
+	private static final Dialect HEROKU_DRAFT_4 = Dialect.builder(Dialects.getDraft4())
+		.unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
+		.build();
 
 	private final Map<SchemaVariant, SchemaRegistry> registries = new EnumMap<>(SchemaVariant.class);
 
@@ -46,7 +57,7 @@ public final class SchemaValidator {
 			}
 			String document = schema.document().toString();
 			this.registries.put(variant,
-					SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
+					SchemaRegistry.withDefaultDialect(HEROKU_DRAFT_4,
 							builder -> builder.schemaRegistryConfig(config)
 								.schemaLoader(loader -> loader.fetchRemoteResources(false))
 								.schemas(Map.of(HerokuSchema.ROOT_ID, document))));
