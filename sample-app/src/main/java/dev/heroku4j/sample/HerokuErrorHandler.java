@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,9 +27,12 @@ import dev.heroku4j.client.error.HerokuUnauthorizedException;
  * (through {@link ResponseEntityExceptionHandler}):
  *
  * <pre>{@code
- * {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "Couldn't find that app.",
- *  "instance": "/apps/nope", "herokuId": "not_found", "herokuRequestId": "…"}
+ * {"title": "Not Found", "status": 404, "detail": "Couldn't find that app.", "instance": "/apps/nope",
+ *  "herokuId": "not_found", "herokuRequestId": "…"}
  * }</pre>
+ *
+ * The content type is set explicitly, so a client that asked for {@code text/event-stream} (the log tail) gets the
+ * problem as JSON too.
  *
  * Heroku's not found, conflict and invalid parameters are the caller's doing and keep their status. Rejected
  * credentials are this service's problem, not the caller's: 502. A rate limit is 503 with {@code Retry-After}.
@@ -51,7 +55,8 @@ class HerokuErrorHandler extends ResponseEntityExceptionHandler {
         if (ex.requestId() != null) {
             problem.setProperty("herokuRequestId", ex.requestId());
         }
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         Duration retryAfter = ex.retryAfter();
         if (ex instanceof HerokuRateLimitException && retryAfter != null) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
@@ -63,6 +68,7 @@ class HerokuErrorHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> herokuUnreachable(HerokuTransportException ex) {
         log.warn("Heroku API unreachable: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, "The Heroku API did not answer."));
     }
 
@@ -70,6 +76,7 @@ class HerokuErrorHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException ex) {
         return ResponseEntity.badRequest()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage())));
     }
 
