@@ -41,7 +41,7 @@ function formationTable(app) {
     const form = el('form', { 'data-process': process.type, onsubmit: async event => {
       event.preventDefault();
       await scale(app.name, process.type, Number(quantity.value));
-    } }, quantity, ' ', el('button', { type: 'submit' }, 'Scale'));
+    } }, quantity, el('button', { type: 'submit' }, 'Scale'));
     return el('tr', {}, el('td', {}, el('strong', {}, process.type)),
       el('td', { class: 'quantity' }, `× ${process.quantity}`), el('td', { class: 'muted' }, process.size ?? ''),
       el('td', {}, form));
