@@ -76,8 +76,12 @@ public final class EmbeddedSimulatorFallback implements ApplicationListener<Appl
      * {@code HEROKU_API_KEY}, then the netrc file ({@code $NETRC} or {@code ~/.netrc}).
      */
     static Optional<ApiKey> findApiKey(Environment environment) {
+        String configured = environment.getProperty("heroku.api-key");
+        if (configured != null && configured.equals(environment.getProperty(ApiKeyResolver.ENV_VARIABLE))) {
+            configured = null; // HEROKU_API_KEY also binds to heroku.api-key: let the resolver name the variable
+        }
         ApiKeyResolver.Builder resolver = ApiKeyResolver.builder()
-            .apiKey(environment.getProperty("heroku.api-key"))
+            .apiKey(configured)
             .environment(environment::getProperty);
         String home = environment.getProperty("user.home");
         if (home != null && !home.isBlank()) {

@@ -114,7 +114,7 @@ class EmbeddedSimulatorFallbackTests {
     }
 
     @Test
-    void herokuApiKeyEnvironmentVariable_talksToApiHerokuComWithoutAnyCall() {
+    void herokuApiKeyEnvironmentVariable_talksToApiHerokuComWithoutAnyCall(CapturedOutput output) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
@@ -126,6 +126,8 @@ class EmbeddedSimulatorFallbackTests {
             assertThat(client.options().baseUrl()).hasToString("https://api.heroku.com");
             assertThat(client.options().apiKeys().get().value()).isEqualTo("key-from-env");
             assertThat(context.getBean(RecordedCalls.class).urls()).isEmpty();
+            assertThat(output).contains("Heroku API key from environment variable HEROKU_API_KEY: using the Heroku API "
+                    + "at https://api.heroku.com");
         }
     }
 
