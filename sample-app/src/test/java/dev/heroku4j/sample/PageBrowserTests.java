@@ -9,10 +9,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -66,10 +68,9 @@ class PageBrowserTests {
 
     @BeforeAll
     static void startChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM), () -> "Skipping the browser test: no Chromium at " + CHROMIUM
-                + " (Debian: apt-get install -y chromium chromium-driver)");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), () -> "Skipping the browser test: no ChromeDriver at "
-                + CHROMEDRIVER + " (Debian: apt-get install -y chromium-driver)");
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            return; // each test is then reported as skipped, with the reason (see chromiumInstalled)
+        }
         CDP_LOG.setLevel(java.util.logging.Level.OFF);
         CHROMIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
         // An explicit driver and binary: Selenium Manager never runs, so nothing is downloaded.
@@ -87,6 +88,12 @@ class PageBrowserTests {
         browser = new ChromeDriver(service, options);
     }
 
+    @BeforeEach
+    void chromiumInstalled() {
+        assumeTrue(browser != null, () -> "Skipping the browser test: needs Chromium at " + CHROMIUM
+                + " and ChromeDriver at " + CHROMEDRIVER + " (Debian: apt-get install -y chromium chromium-driver)");
+    }
+
     @AfterAll
     static void stopChromium() {
         if (browser != null) {
@@ -97,7 +104,7 @@ class PageBrowserTests {
     @Test
     void showsTheAppsAndScalesAProcessType() throws IOException {
         browser.get("http://127.0.0.1:" + port + "/");
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = waiting();
         wait.until(ExpectedConditions.attributeToBe(By.id("apps"), "aria-busy", "false"));
 
         List<String> apps = browser.findElements(By.cssSelector("section.app h2")).stream().map(WebElement::getText).toList();
@@ -127,13 +134,20 @@ class PageBrowserTests {
     @Test
     void tailsTheLogsOfAnApp() {
         browser.get("http://127.0.0.1:" + port + "/");
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = waiting();
         wait.until(ExpectedConditions.attributeToBe(By.id("apps"), "aria-busy", "false"));
 
         app("demo-storefront").findElement(By.xpath(".//button[text()='Tail logs']")).click();
 
         wait.until(driver -> app("demo-storefront").findElement(By.cssSelector("pre.logs")).getText()
             .contains("State changed from starting to up"));
+    }
+
+    /** The page replaces an app's card when it reloads it, so an element found a moment ago may be gone. */
+    private static WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static WebElement app(String name) {
