@@ -1,0 +1,205 @@
+package dev.heroku4j.sample;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON and SSE endpoints over HTTP, against the in-process simulator. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class AppsEndpointTests {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @RegisterExtension
+    static HerokuSimulatorExtension heroku = HerokuSimulatorExtension.with(b -> b.seed("demo"));
+
+    @DynamicPropertySource
+    static void herokuApi(DynamicPropertyRegistry registry) {
+        registry.add("heroku.base-url", heroku::baseUrl);
+        registry.add("heroku.api-key", () -> "test-key");
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    HerokuClient client;
+
+    @BeforeEach
+    void demoData() {
+        heroku.simulator().reset();
+    }
+
+    @Test
+    void apps_listsTheDemoAppsWithFormationAndLatestRelease() {
+        web.get().uri("/apps").exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+            .expectBody()
+            .jsonPath("$.length()").isEqualTo(3)
+            .jsonPath("$[0].name").isEqualTo("demo-inventory-api")
+            .jsonPath("$[1].name").isEqualTo("demo-storefront")
+            .jsonPath("$[1].formation[0].type").isEqualTo("web")
+            .jsonPath("$[1].formation[0].quantity").isEqualTo(2)
+            .jsonPath("$[1].latestRelease.description").isEqualTo("Deploy 9b7e03d");
+    }
+
+    @Test
+    void app_showsOneApp() {
+        web.get().uri("/apps/{name}", "demo-storefront").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.app.name").isEqualTo("demo-storefront")
+            .jsonPath("$.dynos[0].name").isEqualTo("web.1")
+            .jsonPath("$.releases[0].version").isNumber()
+            .jsonPath("$.configVarNames").isArray();
+    }
+
+    @Test
+    void app_whenUnknown_isA404ProblemWithHerokusMessage() {
+        web.get().uri("/apps/{name}", "no-such-app").exchange()
+            .expectStatus().isNotFound()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status").isEqualTo(404)
+            .jsonPath("$.title").isEqualTo("Not Found")
+            .jsonPath("$.detail").isEqualTo("Couldn't find that app.")
+            .jsonPath("$.herokuId").isEqualTo("not_found")
+            .jsonPath("$.herokuRequestId").isNotEmpty()
+            .jsonPath("$.instance").isEqualTo("/apps/no-such-app");
+    }
+
+    @Test
+    void scale_setsTheQuantity() {
+        web.post().uri("/apps/{name}/scale", "demo-storefront")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("type", "web", "quantity", 4))
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.type").isEqualTo("web")
+            .jsonPath("$.quantity").isEqualTo(4);
+
+        assertThat(client.formation().formationInfo("demo-storefront", "web").block(TIMEOUT).getQuantity()).isEqualTo(4);
+    }
+
+    @Test
+    void scale_withABadQuantity_isA400Problem() {
+        web.post().uri("/apps/{name}/scale", "demo-storefront")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"type\": \"web\", \"quantity\": -2}")
+            .exchange()
+            .expectStatus().isBadRequest()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.detail").isEqualTo("'quantity' must be a whole number of 0 or more");
+    }
+
+    @Test
+    void scale_ofAnUnknownProcessType_isA404Problem() {
+        web.post().uri("/apps/{name}/scale", "demo-storefront")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"type\": \"clock\", \"quantity\": 1}")
+            .exchange()
+            .expectStatus().isNotFound()
+            .expectBody()
+            .jsonPath("$.herokuId").isEqualTo("not_found");
+    }
+
+    @Test
+    void configVars_nullUnsetsAndAValueSets() {
+        web.patch().uri("/apps/{name}/config-vars", "demo-storefront")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"GREETING\": \"hello\", \"LOG_LEVEL\": null}")
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.set").isEqualTo(List.of("GREETING"))
+            .jsonPath("$.unset").isEqualTo(List.of("LOG_LEVEL"))
+            .jsonPath("$.configVarNames").isEqualTo(List.of("GREETING", "RAILS_ENV", "WEB_CONCURRENCY"))
+            .jsonPath("$.GREETING").doesNotExist();
+
+        assertThat(client.configVar().configVarInfoForApp("demo-storefront").block(TIMEOUT))
+            .containsEntry("GREETING", "hello")
+            .doesNotContainKey("LOG_LEVEL");
+    }
+
+    @Test
+    void restart_isAccepted() {
+        web.post().uri("/apps/{name}/restart", "demo-inventory-api").exchange()
+            .expectStatus().isAccepted()
+            .expectBody()
+            .jsonPath("$.app").isEqualTo("demo-inventory-api")
+            .jsonPath("$.restarted").isEqualTo("all dynos");
+
+        assertThat(heroku.simulator().journal().count("DELETE", "/apps/demo-inventory-api/dynos")).isEqualTo(1);
+    }
+
+    @Test
+    void logs_areServerSentEventsEndingWithAnEndEvent() {
+        List<ServerSentEvent<String>> events = web.get().uri("/apps/{name}/logs?lines=10", "demo-storefront")
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+            .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+            })
+            .getResponseBody()
+            .collectList()
+            .block(TIMEOUT);
+
+        assertThat(events).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(events.subList(0, events.size() - 1)).allSatisfy(event -> assertThat(event.event()).isEqualTo("log"));
+        assertThat(events.get(0).data()).contains("app[web.1]");
+        assertThat(events.get(events.size() - 1).event()).isEqualTo("end");
+    }
+
+    @Test
+    void logs_ofAnUnknownApp_isA404ProblemEvenForAnEventStreamClient() {
+        web.get().uri("/apps/{name}/logs", "no-such-app")
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange()
+            .expectStatus().isNotFound()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.herokuId").isEqualTo("not_found");
+    }
+
+    @Test
+    void health_showsTheHerokuComponent() {
+        web.get().uri("/actuator/health").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.components.heroku.status").isEqualTo("UP")
+            .jsonPath("$.components.heroku.details.baseUrl").isEqualTo(heroku.baseUrl())
+            .jsonPath("$.components.heroku.details.remaining").isNumber();
+    }
+
+    @Test
+    void page_isServedAtTheRoot() {
+        web.get().uri("/").exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+            .expectBody(String.class).value(html -> assertThat(html).contains("<script src=\"app.js\""));
+    }
+
+}
