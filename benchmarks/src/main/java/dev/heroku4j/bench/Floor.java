@@ -37,11 +37,20 @@ public final class Floor {
     private final WebClient webClient;
 
     public Floor(String baseUrl, String apiKey) {
+        this(baseUrl, apiKey, null);
+    }
+
+    /** With a given connector (null: WebClient's default Reactor Netty connector). */
+    public Floor(String baseUrl, String apiKey, org.springframework.http.client.reactive.ClientHttpConnector connector) {
         JsonMapper mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        this.webClient = WebClient.builder()
+        WebClient.Builder builder = WebClient.builder();
+        if (connector != null) {
+            builder.clientConnector(connector);
+        }
+        this.webClient = builder
                 .baseUrl(baseUrl)
                 .defaultHeaders(h -> {
                     h.setBearerAuth(apiKey);

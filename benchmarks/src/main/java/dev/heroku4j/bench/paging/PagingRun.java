@@ -28,13 +28,18 @@ import dev.heroku4j.client.paging.Range;
  * Heap: the baseline is the used heap after {@code System.gc()} with the client built and warmed by one app info
  * call; "live growth" is the highest heap-after-GC (GC notifications) minus the baseline; "sampled growth" is the
  * highest used heap read every millisecond (garbage included) minus the baseline.
- * Prints {@code RESULT items startMicros firstItemMicros endMicros liveGrowthBytes sampledGrowthBytes gcs}
+ * With {@code probe} as second argument, the run also forces a full GC every 5,000 items (stream) or once the list is
+ * collected (collect) and reads the used heap right after it: the exact live set at those points, at the price of
+ * the pauses (so probe runs are not used for times).
+ * Prints {@code RESULT items startMicros firstItemMicros endMicros afterGcGrowthBytes sampledGrowthBytes gcs
+ * probeGrowthBytes}
  * (epoch microseconds, comparable with the server's page log).
  */
 public final class PagingRun {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
+        boolean probe = args.length > 1 && args[1].equals("probe");
         HerokuClient heroku = Clients.heroku4j(Clients.baseUrl());
         heroku.app().appInfo("example").block();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -73,6 +78,7 @@ public final class PagingRun {
         sampler.setDaemon(true);
         sampler.start();
 
+        long probePeak = baseline;
         long items = 0;
         long nameChars = 0;
         long firstItem = 0;
@@ -83,6 +89,9 @@ public final class PagingRun {
             source = all.toIterable();
         } else if (mode.equals("collect")) {
             List<App> list = all.collectList().block();
+            if (probe) {
+                probePeak = Math.max(probePeak, liveNow(memory));
+            }
             source = list;
         } else {
             throw new IllegalArgumentException(mode);
@@ -95,6 +104,9 @@ public final class PagingRun {
             }
             items++;
             nameChars += app.getName().length();
+            if (probe && mode.equals("stream") && items % 5000 == 500) {
+                probePeak = Math.max(probePeak, liveNow(memory));
+            }
         }
         long end = nowMicros();
         sampler.interrupt();
@@ -104,8 +116,15 @@ public final class PagingRun {
             throw new IllegalStateException("no names");
         }
         System.out.println("RESULT " + items + " " + start + " " + firstItem + " " + end + " "
-                + (peakAfterGc.get() - baseline) + " " + (peakSampled.get() - baseline) + " " + gcs.get());
+                + (peakAfterGc.get() - baseline) + " " + (peakSampled.get() - baseline) + " " + gcs.get() + " "
+                + (probe ? probePeak - baseline : -1));
         System.exit(0);
+    }
+
+    /** Used heap right after a full collection: what is really live now (the probe runs only; it stalls the run). */
+    static long liveNow(MemoryMXBean memory) {
+        System.gc();
+        return memory.getHeapMemoryUsage().getUsed();
     }
 
     static long nowMicros() {
