@@ -28,9 +28,9 @@ import dev.heroku4j.client.paging.Range;
  * Heap: the baseline is the used heap after {@code System.gc()} with the client built and warmed by one app info
  * call; "live growth" is the highest heap-after-GC (GC notifications) minus the baseline; "sampled growth" is the
  * highest used heap read every millisecond (garbage included) minus the baseline.
- * With {@code probe} as second argument, the run also forces a full GC every 5,000 items (stream) or once the list is
- * collected (collect) and reads the used heap right after it: the exact live set at those points, at the price of
- * the pauses (so probe runs are not used for times).
+ * With {@code probe} as second argument, a thread forces a full GC every 100 ms (and once more before the list is
+ * dropped) and reads the used heap right after it: the exact live set at random points of the page cycle (decoding
+ * included), at the price of the pauses (so probe runs are not used for times).
  * Prints {@code RESULT items startMicros firstItemMicros endMicros afterGcGrowthBytes sampledGrowthBytes gcs
  * probeGrowthBytes}
  * (epoch microseconds, comparable with the server's page log).
@@ -78,7 +78,21 @@ public final class PagingRun {
         sampler.setDaemon(true);
         sampler.start();
 
-        long probePeak = baseline;
+        AtomicLong probePeak = new AtomicLong(baseline);
+        Thread prober = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                probePeak.accumulateAndGet(liveNow(memory), Math::max);
+            }
+        }, "live-heap-prober");
+        prober.setDaemon(true);
+        if (probe) {
+            prober.start();
+        }
         long items = 0;
         long nameChars = 0;
         long firstItem = 0;
@@ -89,9 +103,6 @@ public final class PagingRun {
             source = all.toIterable();
         } else if (mode.equals("collect")) {
             List<App> list = all.collectList().block();
-            if (probe) {
-                probePeak = Math.max(probePeak, liveNow(memory));
-            }
             source = list;
         } else {
             throw new IllegalArgumentException(mode);
@@ -104,11 +115,13 @@ public final class PagingRun {
             }
             items++;
             nameChars += app.getName().length();
-            if (probe && mode.equals("stream") && items % 5000 == 500) {
-                probePeak = Math.max(probePeak, liveNow(memory));
-            }
+        }
+        if (probe) {
+            probePeak.accumulateAndGet(liveNow(memory), Math::max); // collect: the whole list is still reachable here
         }
         long end = nowMicros();
+        prober.interrupt();
+        prober.join();
         sampler.interrupt();
         sampler.join();
         Thread.sleep(100); // let the last GC notification arrive
@@ -117,7 +130,7 @@ public final class PagingRun {
         }
         System.out.println("RESULT " + items + " " + start + " " + firstItem + " " + end + " "
                 + (peakAfterGc.get() - baseline) + " " + (peakSampled.get() - baseline) + " " + gcs.get() + " "
-                + (probe ? probePeak - baseline : -1));
+                + (probe ? probePeak.get() - baseline : -1));
         System.exit(0);
     }
 
