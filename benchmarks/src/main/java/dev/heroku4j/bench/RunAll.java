@@ -443,7 +443,7 @@ public final class RunAll {
         }
         log("figure 2: warm-up");
         for (Worker w : workers) {
-            cell(w, 16, 1000, quick ? 500 : 2000);
+            cell(w, 16, 1000, quick ? 500 : 3000);
         }
         Map<String, List<Cell>> cells = new LinkedHashMap<>();
         Map<Integer, long[]> serverByConc = new LinkedHashMap<>();
@@ -477,7 +477,7 @@ public final class RunAll {
         serverLines.add("| figure 2, busiest single cell | | " + Stats.f("%.2f", maxServerCores) + " |");
 
         StringBuilder s = new StringBuilder("## 2. Throughput: app info calls at 1, 16 and 256 concurrent callers\n\n");
-        s.append("Each contender runs in its own process, started once and warmed up (").append(quick ? 500 : 2000)
+        s.append("Each contender runs in its own process, started once and warmed up (1000 ms ramp + ").append(quick ? 500 : 3000)
                 .append(" ms at 16 callers); then ").append(rounds).append(" rounds, each running every contender in turn "
                         + "at 1, 16 and 256 callers for ").append(measureMillis).append(" ms (after a ").append(rampMillis)
                 .append(" ms ramp at that concurrency). Calls/s = completed calls / wall time of the window; "
