@@ -398,6 +398,39 @@ public final class RunAll {
             }
             s.append('\n');
         }
+        // 1d: paired blocks in one JVM
+        int pairs = quick ? 10 : 60;
+        log("figure 1d: paired blocks, %d pairs", pairs);
+        List<Double> pLat = new ArrayList<>();
+        List<Double> pCpu = new ArrayList<>();
+        Proc pr = Proc.start("paired", logs, null, List.of(javaBin, "-Xms512m", "-Xmx512m", "-Dbench.url=" + url, "-cp", cp,
+                "dev.heroku4j.bench.jmh.PairedRun", Integer.toString(pairs), "200", quick ? "2000" : "8000"));
+        for (int i = 0; i < pairs; i++) {
+            String[] f = pr.expect("PAIR", 120).split(" ");
+            pLat.add(Double.parseDouble(f[1]));
+            pCpu.add(Double.parseDouble(f[2]));
+        }
+        pr.expect("DONE", 30);
+        pr.waitFor(30);
+        Stats pl = Stats.of(pLat);
+        Stats pc = Stats.of(pCpu);
+        s.append("### 1d. The same ratio, paired (complements the JMH figure on a shared machine)\n\n");
+        s.append("`PairedRun`: both clients in one JVM (`-Xms512m -Xmx512m`), warmed up for ").append(quick ? 2 : 8)
+                .append(" s, then ").append(pairs).append(" pairs of 200 ms blocks of sequential calls, heroku4j and floor "
+                        + "back to back, the order flipped every pair. Each pair gives a ratio of two measurements "
+                        + "taken within half a second of each other, so load that drifts over seconds cancels; "
+                        + "quartiles show the spread.\n\n");
+        s.append("| heroku4j / floor, per pair | median | quartiles (25%–75%) | min–max |\n|---|---|---|---|\n");
+        s.append("| latency per call | **").append(Stats.f("%.2f", pl.median())).append("** | ")
+                .append(Stats.f("%.2f–%.2f", pl.quantile(0.25), pl.quantile(0.75))).append(" | ")
+                .append(Stats.f("%.2f–%.2f", pl.min(), pl.max())).append(" |\n");
+        s.append("| CPU per call | **").append(Stats.f("%.2f", pc.median())).append("** | ")
+                .append(Stats.f("%.2f–%.2f", pc.quantile(0.25), pc.quantile(0.75))).append(" | ")
+                .append(Stats.f("%.2f–%.2f", pc.min(), pc.max())).append(" |\n\n");
+        verdicts.put("1d. per call heroku4j / floor ≤ 1.15, paired blocks", verdict(Math.max(pl.median(), pc.median()) <= 1.15,
+                Stats.f("latency %.2f (quartiles %.2f–%.2f), CPU %.2f (quartiles %.2f–%.2f), median of %d pairs",
+                        pl.median(), pl.quantile(0.25), pl.quantile(0.75), pc.median(), pc.quantile(0.25), pc.quantile(0.75), pairs)));
+
         double worst = Math.max(latRatio, cpuRatio);
         boolean straddles = Math.min(latRounds.min(), cpuRounds.min()) <= 1.15 && Math.max(latRounds.max(), cpuRounds.max()) > 1.15;
         verdicts.put("1. per call heroku4j / floor ≤ 1.15",

@@ -33,6 +33,17 @@ public record Stats(List<Double> values) {
         return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
 
+    /** Linear interpolation between closest ranks. */
+    public double quantile(double q) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double pos = q * (values.size() - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(values.size() - 1, lo + 1);
+        return values.get(lo) + (values.get(hi) - values.get(lo)) * (pos - lo);
+    }
+
     public double min() {
         return values.isEmpty() ? Double.NaN : values.get(0);
     }
