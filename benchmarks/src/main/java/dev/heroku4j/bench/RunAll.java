@@ -887,7 +887,7 @@ public final class RunAll {
         labels.put("options", "`HerokuClientOptions` (key resolver, mapper settings)");
         labels.put("webClient", "`HerokuWebClientConfigurer.configure(WebClient.builder()).build()` (connector, codecs, 9 filters)");
         labels.put("apiClient", "`new ApiClient(webClient)` (generated: builds its own unused JsonMapper)");
-        labels.put("herokuApis", "`HerokuApis` constructor (generated: `new` of all 116 `XxxApi` classes)");
+        labels.put("herokuApis", "`HerokuApis` constructor (generated: `new` of all 115 `XxxApi` classes)");
         labels.put("streamingAndUpload", "`new LineStreams(..)` + `new SourceUploader(..)` (2 more WebClients + connectors)");
         labels.put("firstCall", "first `appInfo(\"example\").block()`");
         labels.put("secondClient", "a second `HerokuClient.builder()...build()` (classes loaded)");
