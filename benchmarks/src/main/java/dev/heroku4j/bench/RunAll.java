@@ -455,8 +455,11 @@ public final class RunAll {
         StringBuilder s = new StringBuilder("### 1c. Cost of each filter (diagnosis)\n\n");
         s.append("`FilterCostBenchmark`: the generated `appInfo` through heroku4j's WebClient with one filter left out "
                 + "(`HerokuWebClientConfigurer.filters()` minus that one; \"allFilters\" = none installed, bearer header "
-                + "set as a default header). One fork × 3 iterations each. Saving = allocation of \"none\" minus the "
-                + "variant's.\n\n| left out | latency µs/call | CPU µs/call | allocated bytes/call | saving bytes/call |\n"
+                + "set as a default header); \"proposedFixes\" = all nine, with the headers, bearer, retry and path "
+                + "filters replaced by the benchmark-only prototypes of the proposed fixes (`proto/ProposedFilters`); "
+                + "\"proposedX\" = only that one replaced; \"proposedMerged\" = headers and bearer merged into one "
+                + "filter (one request copy), plus the retry and path prototypes. "
+                + "One fork × 3 iterations each. Saving = allocation of \"none\" minus the variant's.\n\n| left out | latency µs/call | CPU µs/call | allocated bytes/call | saving bytes/call |\n"
                 + "|---|---|---|---|---|\n");
         Map<String, double[]> rows = new LinkedHashMap<>();
         for (RunResult rr : new Runner(opt).run()) {
