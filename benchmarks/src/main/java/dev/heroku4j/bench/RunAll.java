@@ -176,9 +176,12 @@ public final class RunAll {
         md.append("Load average (1/5/15 min, from /proc/loadavg) at start: `").append(loadStart)
                 .append("`, at end: `").append(loadEnd).append("`. Whole run: ")
                 .append(Stats.f("%.1f", (System.nanoTime() - t0) / 60e9)).append(" min.\n\n");
-        md.append("## Targets\n\n| target | result |\n|---|---|\n");
-        verdicts.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-        md.append("\n## Server cost (is the loopback server the bottleneck?)\n\n");
+        if (!verdicts.isEmpty()) {
+            md.append("## Targets\n\n| target | result |\n|---|---|\n");
+            verdicts.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            md.append('\n');
+        }
+        md.append("## Server cost (is the loopback server the bottleneck?)\n\n");
         md.append("The server runs in its own JVM (1 Netty event loop + 1 acceptor); its CPU time is read from "
                 + "`/proc/<pid>/stat` around each measurement window. \"cores\" = server CPU seconds per wall second.\n\n");
         md.append("| measurement | server CPU per request | server cores used |\n|---|---|---|\n");
@@ -462,7 +465,13 @@ public final class RunAll {
                 + "One fork × 3 iterations each. Saving = allocation of \"none\" minus the variant's.\n\n| left out | latency µs/call | CPU µs/call | allocated bytes/call | saving bytes/call |\n"
                 + "|---|---|---|---|---|\n");
         Map<String, double[]> rows = new LinkedHashMap<>();
-        for (RunResult rr : new Runner(opt).run()) {
+        long cpu0 = serverCpu();
+        long req0 = serverRequests();
+        long t0 = System.nanoTime();
+        Collection<RunResult> results = new Runner(opt).run();
+        serverLine("figure 1c (JMH, sequential; whole run incl. fork start-up and warm-up)", serverCpu() - cpu0,
+                serverRequests() - req0, System.nanoTime() - t0);
+        for (RunResult rr : results) {
             String p = rr.getParams().getParam("without");
             List<Double> lat = new ArrayList<>();
             List<Double> cpu = new ArrayList<>();
