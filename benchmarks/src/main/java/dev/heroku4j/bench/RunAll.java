@@ -809,8 +809,9 @@ public final class RunAll {
                 List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", mode.equals("starter") ? starterCp : base,
                         "dev.heroku4j.bench.startup.StartupApp", mode, "--bench.url=" + url));
                 if (mode.equals("starter")) {
-                    cmd.addAll(List.of(System.getProperty("bench.starter.args",
-                            "--heroku.api-key=" + KEY + " --heroku.base-url=" + url).split(" ")));
+                    String custom = System.getenv("BENCH_STARTER_ARGS"); // e.g. "--heroku.key={key} --heroku.url={url}"
+                    String args = custom != null ? custom : "--heroku.api-key={key} --heroku.base-url={url}";
+                    cmd.addAll(List.of(args.replace("{key}", KEY).replace("{url}", url).split(" ")));
                 }
                 long t0 = System.nanoTime();
                 Proc p = Proc.start("startup-" + mode, logs, null, cmd);
