@@ -1,0 +1,66 @@
+package dev.heroku4j.bench;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The floor: the least a Spring user could write for the same call: a plain WebClient (default Reactor Netty
+ * connector), Jackson 3, a hand-written record, a bearer header and Heroku's Accept. No filters, no retry.
+ */
+public final class Floor {
+
+    public record Ref(UUID id, String name) {
+    }
+
+    public record Owner(String email, UUID id) {
+    }
+
+    /** The fields of Heroku's app resource. */
+    public record AppRecord(Boolean acm, OffsetDateTime archivedAt, String buildpackProvidedDescription, Ref buildStack,
+                            OffsetDateTime createdAt, Ref generation, String gitUrl, UUID id, Boolean internalRouting,
+                            Boolean maintenance, String name, Owner owner, Ref organization, Ref team, Ref region,
+                            OffsetDateTime releasedAt, Long repoSize, Long slugSize, Ref space, Ref stack,
+                            OffsetDateTime updatedAt, URI webUrl) {
+    }
+
+    private static final MediaType HEROKU_JSON = MediaType.parseMediaType("application/vnd.heroku+json; version=3");
+
+    private final WebClient webClient;
+
+    public Floor(String baseUrl, String apiKey) {
+        this(baseUrl, apiKey, null);
+    }
+
+    /** With a given connector (null: WebClient's default Reactor Netty connector). */
+    public Floor(String baseUrl, String apiKey, org.springframework.http.client.reactive.ClientHttpConnector connector) {
+        JsonMapper mapper = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        WebClient.Builder builder = WebClient.builder();
+        if (connector != null) {
+            builder.clientConnector(connector);
+        }
+        this.webClient = builder
+                .baseUrl(baseUrl)
+                .defaultHeaders(h -> {
+                    h.setBearerAuth(apiKey);
+                    h.setAccept(java.util.List.of(HEROKU_JSON));
+                })
+                .codecs(c -> c.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper)))
+                .build();
+    }
+
+    public Mono<AppRecord> appInfo(String name) {
+        return webClient.get().uri("/apps/{name}", name).retrieve().bodyToMono(AppRecord.class);
+    }
+}
