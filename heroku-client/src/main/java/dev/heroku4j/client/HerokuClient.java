@@ -51,8 +51,8 @@ public final class HerokuClient extends HerokuApis {
     private final HerokuWebClientConfigurer configurer;
     private final WebClient webClient;
     private final ApiClient apiClient;
-    private final LineStreams lineStreams;
-    private final SourceUploader uploader;
+    private volatile @Nullable LineStreams lineStreams;
+    private volatile @Nullable SourceUploader uploader;
 
     private HerokuClient(HerokuWebClientConfigurer configurer, WebClient webClient) {
         this(configurer, webClient, apiClient(webClient, configurer.options().baseUrl()));
@@ -63,8 +63,6 @@ public final class HerokuClient extends HerokuApis {
         this.configurer = configurer;
         this.webClient = webClient;
         this.apiClient = apiClient;
-        this.lineStreams = new LineStreams(configurer.options().timeouts());
-        this.uploader = new SourceUploader(configurer.options().timeouts());
     }
 
     private static ApiClient apiClient(WebClient webClient, URI baseUrl) {
@@ -123,17 +121,36 @@ public final class HerokuClient extends HerokuApis {
      * {@code output_stream_url}), fetched with verified TLS and without the API key.
      */
     public Flux<String> lines(String url) {
-        return lineStreams.lines(url);
+        return lineStreams().lines(url);
+    }
+
+    // Made on first use: most applications never stream or upload, and each builds its own WebClient.
+    private LineStreams lineStreams() {
+        LineStreams streams = lineStreams;
+        if (streams == null) {
+            streams = new LineStreams(configurer.options().timeouts());
+            lineStreams = streams;
+        }
+        return streams;
+    }
+
+    private SourceUploader uploader() {
+        SourceUploader up = uploader;
+        if (up == null) {
+            up = new SourceUploader(configurer.options().timeouts());
+            uploader = up;
+        }
+        return up;
     }
 
     /** Uploads a source tarball to a source's {@code put_url} (no API key is sent there). */
     public Mono<Void> upload(String putUrl, Path tarball) {
-        return uploader.put(URI.create(putUrl), tarball);
+        return uploader().put(URI.create(putUrl), tarball);
     }
 
     /** Uploads source bytes to a source's {@code put_url}. */
     public Mono<Void> upload(String putUrl, byte[] tarball) {
-        return uploader.put(putUrl, tarball);
+        return uploader().put(putUrl, tarball);
     }
 
     /**

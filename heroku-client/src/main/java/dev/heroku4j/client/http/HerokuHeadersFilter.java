@@ -2,7 +2,10 @@ package dev.heroku4j.client.http;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -37,8 +40,22 @@ public final class HerokuHeadersFilter implements ExchangeFilterFunction {
      * @param defaultVariant the Heroku variant for requests that do not name one: {@code "3"} or {@code "3.sdk"}
      */
     public HerokuHeadersFilter(String userAgent, String defaultVariant) {
-        this(userAgent, defaultVariant, () -> UUID.randomUUID().toString());
+        this(userAgent, defaultVariant, HerokuHeadersFilter::requestId);
     }
+
+    /**
+     * A random (version 4) UUID. Request ids must be unique, not unguessable, so ThreadLocalRandom serves, without
+     * UUID.randomUUID()'s lock on the shared secure random source.
+     */
+    static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
+    private static final int MAX_REMEMBERED_ACCEPTS = 32;
+    private final Map<List<String>, String> accepts = new ConcurrentHashMap<>();
 
     HerokuHeadersFilter(String userAgent, String defaultVariant, Supplier<String> requestIds) {
         this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
@@ -51,9 +68,27 @@ public final class HerokuHeadersFilter implements ExchangeFilterFunction {
         return Mono.defer(() -> next.exchange(ClientRequest.from(request).headers(h -> {
             h.set(HttpHeaders.USER_AGENT, userAgent);
             h.set(HerokuHeaders.REQUEST_ID, requestIds.get());
-            String keep = explicitVariant(h.get(HttpHeaders.ACCEPT));
-            h.set(HttpHeaders.ACCEPT, keep != null ? keep : defaultAccept);
+            h.set(HttpHeaders.ACCEPT, accept(h.get(HttpHeaders.ACCEPT)));
         }).build()));
+    }
+
+    /**
+     * The Accept to send, remembered per Accept the request came with: the generated code asks with a handful of
+     * values, so parsing media types once per value beats once per request.
+     */
+    private String accept(@Nullable List<String> acceptValues) {
+        if (acceptValues == null || acceptValues.isEmpty()) {
+            return defaultAccept;
+        }
+        String cached = accepts.get(acceptValues);
+        if (cached == null) {
+            String keep = explicitVariant(acceptValues);
+            cached = keep != null ? keep : defaultAccept;
+            if (accepts.size() < MAX_REMEMBERED_ACCEPTS) {
+                accepts.put(List.copyOf(acceptValues), cached);
+            }
+        }
+        return cached;
     }
 
     /** The first Accept value that names a Heroku variant other than plain "3", or null. */

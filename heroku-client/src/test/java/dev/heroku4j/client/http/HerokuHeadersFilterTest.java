@@ -102,4 +102,17 @@ class HerokuHeadersFilterTest {
         assertThat(HerokuHeadersFilter.explicitVariant(List.of("application/vnd.heroku+json;version=3.webhooks")))
                 .isEqualTo("application/vnd.heroku+json; version=3.webhooks");
     }
+
+    @Test
+    void requestId_isARandomVersion4Uuid_differentEachTime() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = HerokuHeadersFilter.requestId();
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(1000);
+    }
 }
