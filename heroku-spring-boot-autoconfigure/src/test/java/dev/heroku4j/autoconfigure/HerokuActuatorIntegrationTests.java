@@ -1,6 +1,8 @@
 package dev.heroku4j.autoconfigure;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -31,7 +33,7 @@ import dev.heroku4j.client.HerokuClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "heroku.api-key=" + HerokuActuatorIntegrationTests.KEY,
-                "management.endpoints.web.exposure.include=env,configprops,health",
+                "management.endpoints.web.exposure.include=*",
                 "management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
                 "management.endpoint.health.show-details=always", "logging.level.dev.heroku4j=trace",
                 "logging.level.org.springframework.web=trace", "logging.level.reactor.netty=debug" })
@@ -56,6 +58,9 @@ class HerokuActuatorIntegrationTests {
 
     @Autowired
     private HerokuClient herokuClient;
+
+    @Autowired
+    private HerokuProperties properties;
 
     @BeforeEach
     void stubRateLimits() {
@@ -117,6 +122,31 @@ class HerokuActuatorIntegrationTests {
             .returnResult()
             .getResponseBodyContent();
         return new String(body);
+    }
+
+    @Test
+    void healthDown_onUnauthorized_detailsWithoutKey() {
+        api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+            .withBody("{\"id\":\"unauthorized\",\"message\":\"Invalid credentials provided.\"}")));
+        String body = new String(this.webTestClient.get().uri("/actuator/health/heroku").exchange()
+            .expectStatus().is5xxServerError().expectBody().returnResult().getResponseBodyContent());
+        assertThat(body).contains("DOWN").contains("unauthorized").doesNotContain(KEY);
+    }
+
+    @Test
+    void everyActuatorDocument_withValuesShown_neverContainsTheKey() {
+        for (String uri : new String[] { "/actuator", "/actuator/env", "/actuator/configprops", "/actuator/beans",
+                "/actuator/health", "/actuator/conditions", "/actuator/info", "/actuator/env/heroku.api-key",
+                "/actuator/configprops/heroku" }) {
+            byte[] body = this.webTestClient.get().uri(uri).exchange().expectBody().returnResult().getResponseBodyContent();
+            assertThat(new String(body == null ? new byte[0] : body)).as(uri).doesNotContain(KEY);
+        }
+    }
+
+    @Test
+    void boundProperties_toString_hidesTheKey() {
+        assertThat(this.properties.getApiKey()).isEqualTo(KEY);
+        assertThat(this.properties.toString()).doesNotContain(KEY).contains("apiKey=******");
     }
 
     @SpringBootConfiguration
