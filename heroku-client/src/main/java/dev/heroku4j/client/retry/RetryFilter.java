@@ -3,6 +3,7 @@ package dev.heroku4j.client.retry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.heroku4j.client.error.HerokuApiException;
 import dev.heroku4j.client.error.HerokuRateLimitException;
@@ -56,20 +57,31 @@ public final class RetryFilter implements ExchangeFilterFunction {
         }
         return Mono.defer(() -> {
             long startNanos = System.nanoTime();
-            Retry retry = Retry.backoff(settings.maxRetries(), settings.minBackoff())
-                    .maxBackoff(settings.maxBackoff())
-                    .jitter(settings.jitter())
-                    .filter(e -> isRetryable(request.method(), e) && withinBudget(e, startNanos))
-                    .doBeforeRetryAsync(signal -> {
-                        Duration retryAfter = retryAfter(signal.failure());
-                        return retryAfter == null ? Mono.empty() : Mono.delay(retryAfter).then();
-                    })
-                    .doBeforeRetry(signal -> log.debug("Retrying {} after {} (retry {} of {})",
-                            RequestInfo.describe(request), signal.failure().toString(), signal.totalRetries() + 1,
-                            settings.maxRetries()))
-                    .onRetryExhaustedThrow((spec, signal) -> signal.failure());
-            return Mono.defer(() -> next.exchange(request)).retryWhen(retry);
+            // Most calls succeed: the retry machinery is built only once an attempt has failed in a retryable way.
+            return next.exchange(request).onErrorResume(
+                    e -> isRetryable(request.method(), e) && withinBudget(e, startNanos),
+                    first -> retried(request, next, first, startNanos));
         });
+    }
+
+    /** The retries after a first failed attempt: the backoff sees that failure first, then each new attempt's. */
+    private Mono<ClientResponse> retried(ClientRequest request, ExchangeFunction next, Throwable first, long startNanos) {
+        AtomicBoolean firstSeen = new AtomicBoolean();
+        Mono<ClientResponse> attempts = Mono.defer(() -> firstSeen.getAndSet(true) ? next.exchange(request)
+                : Mono.error(first));
+        Retry retry = Retry.backoff(settings.maxRetries(), settings.minBackoff())
+                .maxBackoff(settings.maxBackoff())
+                .jitter(settings.jitter())
+                .filter(e -> isRetryable(request.method(), e) && withinBudget(e, startNanos))
+                .doBeforeRetryAsync(signal -> {
+                    Duration retryAfter = retryAfter(signal.failure());
+                    return retryAfter == null ? Mono.empty() : Mono.delay(retryAfter).then();
+                })
+                .doBeforeRetry(signal -> log.debug("Retrying {} after {} (retry {} of {})",
+                        RequestInfo.describe(request), signal.failure().toString(), signal.totalRetries() + 1,
+                        settings.maxRetries()))
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+        return attempts.retryWhen(retry);
     }
 
     /** Whether a failure of a request with this method may be retried at all (ignoring the budget). */
