@@ -41,7 +41,7 @@ public class FilterCostBenchmark {
 
     @Param({"none", "PathSafetyFilter", "RetryFilter", "HerokuHeadersFilter", "BearerAuthFilter", "HerokuErrorFilter",
             "RequestLoggingFilter", "RateLimitFilter", "HerokuWarningFilter", "allFilters", "proposedFixes",
-            "proposedHeaders", "proposedBearer", "proposedRetry", "proposedPath", "proposedMerged"})
+            "proposedHeaders", "proposedBearer", "proposedPath", "proposedMerged"})
     public String without;
 
     AppApi api;
@@ -75,22 +75,23 @@ public class FilterCostBenchmark {
             case "proposedFixes" -> proposed(f, options);
             case "proposedHeaders" -> name.equals("HerokuHeadersFilter") ? proposed(f, options) : f;
             case "proposedBearer" -> name.equals("BearerAuthFilter") ? proposed(f, options) : f;
-            case "proposedRetry" -> name.equals("RetryFilter") ? proposed(f, options) : f;
             case "proposedPath" -> name.equals("PathSafetyFilter") ? proposed(f, options) : f;
             case "proposedMerged" -> name.equals("HerokuHeadersFilter")
                     ? new ProposedFilters.HeadersAndBearer(options.userAgent(), options.defaultVariant(), options.apiKeys(),
                     options.baseUrl())
-                    : name.equals("RetryFilter") || name.equals("PathSafetyFilter") ? proposed(f, options) : f;
+                    : name.equals("PathSafetyFilter") ? proposed(f, options) : f;
             default -> f;
         };
     }
 
-    /** The benchmark-only prototypes of the proposed fixes in place of the four filters they change. */
+    /**
+     * The benchmark-only prototypes of the proposed fixes in place of the filters they change. (The retry fix was
+     * adopted: RetryFilter itself builds its backoff only after a failure.)
+     */
     static ExchangeFilterFunction proposed(ExchangeFilterFunction f, HerokuClientOptions options) {
         return switch (f.getClass().getSimpleName()) {
             case "HerokuHeadersFilter" -> new ProposedFilters.Headers(options.userAgent(), options.defaultVariant());
             case "BearerAuthFilter" -> new ProposedFilters.Bearer(options.apiKeys(), options.baseUrl());
-            case "RetryFilter" -> new ProposedFilters.RetryFast(options.retry());
             case "PathSafetyFilter" -> new ProposedFilters.PathSafety();
             default -> f;
         };

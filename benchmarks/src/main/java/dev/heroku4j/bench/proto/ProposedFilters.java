@@ -2,7 +2,6 @@ package dev.heroku4j.bench.proto;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import dev.heroku4j.client.auth.ApiKey;
@@ -18,8 +16,6 @@ import dev.heroku4j.client.auth.BearerAuthFilter;
 import dev.heroku4j.client.error.HerokuApiException;
 import dev.heroku4j.client.http.HerokuHeaders;
 import dev.heroku4j.client.http.RequestInfo;
-import dev.heroku4j.client.retry.RetryFilter;
-import dev.heroku4j.client.retry.RetrySettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -28,7 +24,6 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Benchmark-only PROTOTYPES of the fixes proposed for heroku-client's hot path (figure 1c, variant
@@ -119,55 +114,6 @@ public final class ProposedFilters {
                 }
                 return next.exchange(ClientRequest.from(request).headers(h -> h.setBearerAuth(key.value())).build());
             });
-        }
-    }
-
-    /**
-     * RetryFilter that builds the retry machinery only after a retryable first failure: the first attempt is
-     * subscribed directly; on a retryable error the original spec runs, its first subscription replaying that error
-     * (so the backoff sequence and the budget are the same as before).
-     */
-    public static final class RetryFast implements ExchangeFilterFunction {
-        private final RetrySettings settings;
-
-        public RetryFast(RetrySettings settings) {
-            this.settings = settings;
-        }
-
-        @Override
-        public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-            if (settings.maxRetries() == 0) {
-                return next.exchange(request);
-            }
-            return Mono.defer(() -> {
-                long startNanos = System.nanoTime();
-                return next.exchange(request).onErrorResume(first -> {
-                    if (!RetryFilter.isRetryable(request.method(), first)) {
-                        return Mono.error(first);
-                    }
-                    AtomicBoolean replay = new AtomicBoolean(true);
-                    return Mono.defer(() -> replay.getAndSet(false) ? Mono.<ClientResponse>error(first) : next.exchange(request))
-                            .retryWhen(spec(request, startNanos));
-                });
-            });
-        }
-
-        private Retry spec(ClientRequest request, long startNanos) {
-            return Retry.backoff(settings.maxRetries(), settings.minBackoff())
-                    .maxBackoff(settings.maxBackoff())
-                    .jitter(settings.jitter())
-                    .filter(e -> RetryFilter.isRetryable(request.method(), e) && withinBudget(e, startNanos))
-                    .doBeforeRetryAsync(signal -> {
-                        Duration after = signal.failure() instanceof HerokuApiException api ? api.retryAfter() : null;
-                        return after == null ? Mono.empty() : Mono.delay(after).then();
-                    })
-                    .onRetryExhaustedThrow((s, signal) -> signal.failure());
-        }
-
-        private boolean withinBudget(Throwable failure, long startNanos) {
-            Duration after = failure instanceof HerokuApiException api ? api.retryAfter() : null;
-            Duration next = Duration.ofNanos(System.nanoTime() - startNanos).plus(after == null ? settings.minBackoff() : after);
-            return next.compareTo(settings.maxTotalWait()) <= 0;
         }
     }
 
