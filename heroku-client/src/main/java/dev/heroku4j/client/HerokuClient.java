@@ -66,8 +66,7 @@ public final class HerokuClient extends HerokuApis {
     }
 
     private static ApiClient apiClient(WebClient webClient, URI baseUrl) {
-        String base = baseUrl.toString();
-        return new ApiClient(webClient).setBasePath(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        return new ApiClient(webClient).setBasePath(baseUrl.toString()); // options already dropped a trailing slash
     }
 
     /** A client with every default: the key from {@code HEROKU_API_KEY} or {@code ~/.netrc}, {@code https://api.heroku.com}. */
