@@ -180,7 +180,7 @@ class ContractSuiteTest {
             if (spec != null) {
                 return null; // the Range header: the first page
             }
-            return body(call, parameter);
+            return body(call, parameter, identities);
         }
         String name = spec.path("name").asString();
         JsonNode value = switch (spec.path("in").asString()) {
@@ -193,13 +193,13 @@ class ContractSuiteTest {
     }
 
     /** A request body made from the original link's schema (its examples), as the generated type. */
-    private static Object body(Call call, Parameter parameter) {
+    private static Object body(Call call, Parameter parameter, Identities identities) {
         String source = call.operation().path("x-heroku-links").get(0).asString();
         SchemaVariant variant = source.startsWith("3.sdk ") ? SchemaVariant.V3_SDK : SchemaVariant.V3;
         String pointer = source.substring(source.indexOf('#') + 1);
         HerokuSchema schema = SCHEMAS.get(variant);
         JsonNode linkSchema = schema.at(pointer + "/schema");
-        JsonNode json = adjust(call.operationId(), SYNTHESIZERS.get(variant).synthesize(linkSchema));
+        JsonNode json = adjust(call.operationId(), SYNTHESIZERS.get(variant).synthesize(linkSchema), identities);
         JavaType type = JSON.getTypeFactory().constructType(parameter.getParameterizedType());
         return JSON.convertValue(json, type);
     }
@@ -209,12 +209,12 @@ class ContractSuiteTest {
      * A coupling needs an existing app that is not coupled yet and the demo pipeline; renaming the app every other
      * call uses would pull the ground from under them.
      */
-    private static JsonNode adjust(String operationId, JsonNode body) {
+    private static JsonNode adjust(String operationId, JsonNode body, Identities identities) {
         if (body instanceof tools.jackson.databind.node.ObjectNode object) {
             switch (operationId) {
                 case "pipelineCouplingCreate" -> {
                     object.put("app", Identities.UNCOUPLED_APP);
-                    object.put("pipeline", heroku.pipeline().pipelineList(null).blockFirst().getId().toString());
+                    object.put("pipeline", identities.value("pipeline_id"));
                 }
                 case "appUpdate" -> object.remove("name");
                 default -> {
