@@ -19,7 +19,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.auth.ApiKey;
 import dev.heroku4j.client.auth.ApiKeyResolver;
-import dev.heroku4j.client.auth.BearerAuthFilter;
+import dev.heroku4j.client.auth.BearerAuth;
 import dev.heroku4j.client.error.HerokuNotFoundException;
 import dev.heroku4j.client.error.HerokuTransportException;
 import dev.heroku4j.client.error.HerokuUnauthorizedException;
@@ -189,7 +189,7 @@ class SecretsTests {
         HerokuWebClientConfigurer configurer = new HerokuWebClientConfigurer(options);
         List<Object> holders = List.of(heroku, heroku.withTwoFactorCode("123456"), options, supplied,
                 options.toBuilder(), resolver, resolver.get(), ApiKey.of(Secrets.KEY, "test"), options.apiKeys(),
-                new BearerAuthFilter(options.apiKeys(), options.baseUrl()), configurer, configurer.filters(),
+                new BearerAuth(options.apiKeys(), options.baseUrl()), configurer, configurer.filters(),
                 heroku.options(), heroku.apiClient(), heroku.webClient(), heroku.rateLimitTracker());
 
         for (Object holder : holders) {

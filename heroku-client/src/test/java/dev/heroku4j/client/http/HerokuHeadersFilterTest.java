@@ -6,11 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.heroku4j.client.auth.ApiKey;
+import dev.heroku4j.client.auth.BearerAuth;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +30,8 @@ class HerokuHeadersFilterTest {
     }
 
     private static WebClient client(String variant) {
-        return WebClient.builder().baseUrl(api.baseUrl()).filter(new HerokuHeadersFilter("heroku4j/test", variant)).build();
+        return WebClient.builder().baseUrl(api.baseUrl()).filter(new HerokuHeadersFilter("heroku4j/test", variant,
+                new BearerAuth(() -> ApiKey.of("the-key", "test"), URI.create(api.baseUrl())))).build();
     }
 
     private static LoggedRequest onlyRequest() {

@@ -6,10 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.heroku4j.client.auth.ApiKey;
+import dev.heroku4j.client.auth.BearerAuth;
 import dev.heroku4j.client.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +27,8 @@ class RequestLoggingFilterTest {
     void filter_whenDebug_logsOneLineWithTemplateStatusDurationAndRequestId() {
         api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
         WebClient client = WebClient.builder().baseUrl(api.baseUrl())
-                .filter(new HerokuHeadersFilter("ua", "3", () -> "rid-1"))
+                .filter(new HerokuHeadersFilter("ua", "3",
+                        new BearerAuth(() -> ApiKey.of("the-key", "test"), URI.create(api.baseUrl())), () -> "rid-1"))
                 .filter(new RequestLoggingFilter())
                 .build();
 

@@ -8,6 +8,7 @@ import static dev.heroku4j.client.testsupport.Scenarios.respondInOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.heroku4j.client.auth.ApiKey;
+import dev.heroku4j.client.auth.BearerAuth;
 import dev.heroku4j.client.error.HerokuApiException;
 import dev.heroku4j.client.error.HerokuErrorFilter;
 import dev.heroku4j.client.error.HerokuRateLimitException;
@@ -38,7 +41,8 @@ class RetryFilterTest {
     private static WebClient client(String baseUrl, RetrySettings settings) {
         return WebClient.builder().baseUrl(baseUrl)
                 .filter(new RetryFilter(settings))
-                .filter(new HerokuHeadersFilter("heroku4j/test", "3"))
+                .filter(new HerokuHeadersFilter("heroku4j/test", "3",
+                        new BearerAuth(() -> ApiKey.of("the-key", "test"), URI.create(baseUrl))))
                 .filter(new HerokuErrorFilter())
                 .build();
     }

@@ -32,7 +32,6 @@ import dev.heroku4j.client.http.HerokuHeadersFilter;
 import dev.heroku4j.client.http.HerokuWarningFilter;
 import dev.heroku4j.client.http.PathSafetyFilter;
 import dev.heroku4j.client.http.RequestLoggingFilter;
-import dev.heroku4j.client.auth.BearerAuthFilter;
 import dev.heroku4j.client.error.HerokuErrorFilter;
 import dev.heroku4j.client.paging.Paging;
 import dev.heroku4j.client.paging.Range;
@@ -242,7 +241,7 @@ class HerokuWebClientConfigurerTest {
 
         assertThat(configurer.filters()).extracting(f -> (Class) f.getClass()).containsExactly(
                 PathSafetyFilter.class, RetryFilter.class, RateLimitGovernor.class, HerokuHeadersFilter.class,
-                BearerAuthFilter.class, HerokuErrorFilter.class, RequestLoggingFilter.class, RateLimitFilter.class,
+                HerokuErrorFilter.class, RequestLoggingFilter.class, RateLimitFilter.class,
                 HerokuWarningFilter.class);
         assertThat(new HerokuWebClientConfigurer(options().build()).filters())
                 .noneMatch(f -> f instanceof RateLimitGovernor);

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.heroku4j.client.http.HerokuHeadersFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +20,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
 
-class BearerAuthFilterTest {
+/** {@link BearerAuth} as the headers filter applies it, against two WireMock servers (the API and another origin). */
+class BearerAuthTest {
 
     @RegisterExtension
     static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -28,8 +30,11 @@ class BearerAuthFilterTest {
     static WireMockExtension other = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private WebClient client() {
-        BearerAuthFilter auth = new BearerAuthFilter(() -> ApiKey.of("the-key", "test"), URI.create(api.baseUrl()));
-        return WebClient.builder().filter(auth).build();
+        return client(new BearerAuth(() -> ApiKey.of("the-key", "test"), URI.create(api.baseUrl())));
+    }
+
+    private static WebClient client(BearerAuth auth) {
+        return WebClient.builder().filter(new HerokuHeadersFilter("heroku4j/test", "3", auth)).build();
     }
 
     @Test
@@ -61,6 +66,16 @@ class BearerAuthFilterTest {
     }
 
     @Test
+    void filter_whenApiRequestHasItsOwnAuthorization_keepsIt() {
+        api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+        client().get().uri(api.baseUrl() + "/account").header(HttpHeaders.AUTHORIZATION, "Bearer per-call")
+                .retrieve().toBodilessEntity().block();
+
+        api.verify(getRequestedFor(urlPathEqualTo("/account")).withHeader("Authorization", equalTo("Bearer per-call")));
+    }
+
+    @Test
     void filter_whenRedirectToOtherHost_isNotFollowedAndManualFollowSendsNoKey() {
         api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", other.baseUrl() + "/elsewhere")));
@@ -77,11 +92,11 @@ class BearerAuthFilterTest {
 
     @Test
     void filter_whenKeyMissing_failsAndSendsNothing() {
-        BearerAuthFilter auth = new BearerAuthFilter(() -> {
+        BearerAuth auth = new BearerAuth(() -> {
             throw new ApiKeyNotFoundException("No Heroku API key found", null);
         }, URI.create(api.baseUrl()));
 
-        StepVerifier.create(WebClient.builder().filter(auth).build().get().uri(api.baseUrl() + "/apps")
+        StepVerifier.create(client(auth).get().uri(api.baseUrl() + "/apps")
                         .retrieve().bodyToMono(String.class))
                 .expectError(ApiKeyNotFoundException.class)
                 .verify();
@@ -90,11 +105,11 @@ class BearerAuthFilterTest {
 
     @Test
     void sameOrigin_whenDefaultPortImplicit_matches() {
-        assertThat(BearerAuthFilter.sameOrigin(URI.create("https://API.heroku.com/apps"),
+        assertThat(BearerAuth.sameOrigin(URI.create("https://API.heroku.com/apps"),
                 URI.create("https://api.heroku.com:443"))).isTrue();
-        assertThat(BearerAuthFilter.sameOrigin(URI.create("http://api.heroku.com/apps"),
+        assertThat(BearerAuth.sameOrigin(URI.create("http://api.heroku.com/apps"),
                 URI.create("https://api.heroku.com"))).isFalse();
-        assertThat(BearerAuthFilter.sameOrigin(URI.create("https://api.heroku.com.evil.example/apps"),
+        assertThat(BearerAuth.sameOrigin(URI.create("https://api.heroku.com.evil.example/apps"),
                 URI.create("https://api.heroku.com"))).isFalse();
     }
 }
