@@ -1,8 +1,10 @@
 package dev.heroku4j.client.http;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -27,9 +29,21 @@ import reactor.core.publisher.Mono;
  */
 public final class PathSafetyFilter implements ExchangeFilterFunction {
 
+    /** A URI template's path segments, split once: the generated code uses a few hundred templates. */
+    private record Template(List<String> segments, boolean absolute) {
+
+        static Template of(String uriTemplate) {
+            return new Template(PathSafetyFilter.segments(RequestInfo.templatePath(uriTemplate)), uriTemplate.contains("://"));
+        }
+    }
+
+    private static final int MAX_REMEMBERED_TEMPLATES = 1024;
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+
     @Override
     public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-        String problem = problem(request.url().getRawPath(), RequestInfo.uriTemplate(request));
+        String uriTemplate = RequestInfo.uriTemplate(request);
+        String problem = problem(request.url().getRawPath(), uriTemplate == null ? null : template(uriTemplate));
         if (problem != null) {
             return Mono.error(new IllegalArgumentException("Refusing to send " + RequestInfo.describe(request)
                     + " as " + request.url().getRawPath() + ": " + problem));
@@ -37,14 +51,29 @@ public final class PathSafetyFilter implements ExchangeFilterFunction {
         return next.exchange(request);
     }
 
+    private Template template(String uriTemplate) {
+        Template template = templates.get(uriTemplate);
+        if (template == null) {
+            template = Template.of(uriTemplate);
+            if (templates.size() < MAX_REMEMBERED_TEMPLATES) {
+                templates.put(uriTemplate, template);
+            }
+        }
+        return template;
+    }
+
     /** Null when the path is fine, else what is wrong with it. */
     static @Nullable String problem(@Nullable String rawPath, @Nullable String uriTemplate) {
+        return problem(rawPath, uriTemplate == null ? null : Template.of(uriTemplate));
+    }
+
+    private static @Nullable String problem(@Nullable String rawPath, @Nullable Template template) {
         List<String> segments = segments(rawPath == null ? "" : rawPath);
         for (String segment : segments) {
             if (segment.isEmpty()) {
                 return "empty path segment (a blank identity?)";
             }
-            String decoded = UriUtils.decode(segment, StandardCharsets.UTF_8);
+            String decoded = segment.indexOf('%') < 0 ? segment : UriUtils.decode(segment, StandardCharsets.UTF_8);
             if (decoded.isBlank()) {
                 return "blank path segment (an identity of spaces?)";
             }
@@ -52,26 +81,35 @@ public final class PathSafetyFilter implements ExchangeFilterFunction {
                 return "'" + decoded + "' path segment";
             }
         }
-        if (uriTemplate == null) {
+        if (template == null) {
             return null;
         }
-        List<String> template = segments(RequestInfo.templatePath(uriTemplate));
-        boolean absolute = uriTemplate.contains("://");
-        if (absolute ? segments.size() != template.size() : segments.size() < template.size()) {
-            return "expanded to " + segments.size() + " segments, but the template has " + template.size();
+        List<String> literals = template.segments();
+        if (template.absolute() ? segments.size() != literals.size() : segments.size() < literals.size()) {
+            return "expanded to " + segments.size() + " segments, but the template has " + literals.size();
         }
-        int offset = segments.size() - template.size();
-        for (int i = 0; i < template.size(); i++) {
-            String literal = template.get(i);
-            if (!literal.contains("{") && !literal.equals(segments.get(offset + i))) {
+        int offset = segments.size() - literals.size();
+        for (int i = 0; i < literals.size(); i++) {
+            String literal = literals.get(i);
+            if (literal.indexOf('{') < 0 && !literal.equals(segments.get(offset + i))) {
                 return "segment " + (offset + i + 1) + " does not match the template's '" + literal + "'";
             }
         }
         return null;
     }
 
+    /** The segments between slashes, a leading slash ignored; without String.split's regex machinery. */
     private static List<String> segments(String path) {
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        return p.isEmpty() ? List.of() : Arrays.asList(p.split("/", -1));
+        int start = path.startsWith("/") ? 1 : 0;
+        if (start >= path.length()) {
+            return List.of();
+        }
+        List<String> segments = new ArrayList<>(8);
+        for (int slash = path.indexOf('/', start); slash >= 0; slash = path.indexOf('/', start)) {
+            segments.add(path.substring(start, slash));
+            start = slash + 1;
+        }
+        segments.add(path.substring(start));
+        return segments;
     }
 }
