@@ -390,7 +390,7 @@ public final class RunAll {
             labels.put("floor", "floor (figure 1)");
             labels.put("floorOnHerokuConnector", "floor on heroku4j's connector (response timeout)");
             labels.put("generatedWithoutFilters", "generated AppApi/ApiClient over a plain WebClient (no heroku4j filters)");
-            labels.put("filtersWithoutGenerated", "heroku4j's WebClient (9 filters + connector), call written by hand");
+            labels.put("filtersWithoutGenerated", "heroku4j's WebClient (8 filters + connector), call written by hand");
             labels.put("heroku4jNoRetry", "heroku4j with `RetrySettings.disabled()`");
             labels.put("heroku4j", "heroku4j (figure 1)");
             for (var e : labels.entrySet()) {
@@ -456,12 +456,10 @@ public final class RunAll {
                 .addProfiler(CpuTimeProfiler.class).addProfiler(GCProfiler.class)
                 .shouldFailOnError(true).output(logs.resolve("jmh-filters.log").toString()).build();
         StringBuilder s = new StringBuilder("### 1c. Cost of each filter (diagnosis)\n\n");
-        s.append("`FilterCostBenchmark`: the generated `appInfo` through heroku4j's WebClient with one filter left out "
-                + "(`HerokuWebClientConfigurer.filters()` minus that one; \"allFilters\" = none installed, bearer header "
-                + "set as a default header); \"proposedFixes\" = all nine, with the headers, bearer, retry and path "
-                + "filters replaced by the benchmark-only prototypes of the proposed fixes (`proto/ProposedFilters`); "
-                + "\"proposedX\" = only that one replaced; \"proposedMerged\" = headers and bearer merged into one "
-                + "filter (one request copy), plus the retry and path prototypes. "
+        s.append("`FilterCostBenchmark`: the generated `appInfo` through heroku4j's WebClient and `HerokuApiClient` with "
+                + "one filter left out (`HerokuWebClientConfigurer.filters()` minus that one; \"allFilters\" = none "
+                + "installed; without the headers filter the bearer header is a default header); \"generatedApiClient\" "
+                + "= all filters, with the generated `ApiClient` in place of `HerokuApiClient`. "
                 + "One fork × 3 iterations each. Saving = allocation of \"none\" minus the variant's.\n\n| left out | latency µs/call | CPU µs/call | allocated bytes/call | saving bytes/call |\n"
                 + "|---|---|---|---|---|\n");
         Map<String, double[]> rows = new LinkedHashMap<>();
@@ -898,7 +896,7 @@ public final class RunAll {
         s.append("| mode | step | ms |\n|---|---|---|\n");
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("options", "`HerokuClientOptions` (key resolver, mapper settings)");
-        labels.put("webClient", "`HerokuWebClientConfigurer.configure(WebClient.builder()).build()` (connector, codecs, 9 filters)");
+        labels.put("webClient", "`HerokuWebClientConfigurer.configure(WebClient.builder()).build()` (connector, codecs, 8 filters)");
         labels.put("apiClient", "`new ApiClient(webClient)` (generated: builds its own unused JsonMapper)");
         labels.put("herokuApis", "`HerokuApis` constructor (generated: `new` of all 115 `XxxApi` classes)");
         labels.put("streamingAndUpload", "`new LineStreams(..)` + `new SourceUploader(..)` (2 more WebClients + connectors)");

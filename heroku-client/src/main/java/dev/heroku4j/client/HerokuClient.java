@@ -32,6 +32,7 @@ import dev.heroku4j.client.retry.RetrySettings;
 import dev.heroku4j.client.streaming.LineStreams;
 import dev.heroku4j.client.streaming.Polling;
 import dev.heroku4j.client.streaming.SourceUploader;
+import dev.heroku4j.client.webclient.HerokuApiClient;
 import dev.heroku4j.client.webclient.HerokuClientOptions;
 import dev.heroku4j.client.webclient.HerokuWebClientConfigurer;
 
@@ -55,7 +56,7 @@ public final class HerokuClient extends HerokuApis {
     private volatile @Nullable SourceUploader uploader;
 
     private HerokuClient(HerokuWebClientConfigurer configurer, WebClient webClient) {
-        this(configurer, webClient, apiClient(webClient, configurer.options().baseUrl()));
+        this(configurer, webClient, new HerokuApiClient(webClient, configurer.options().baseUrl()));
     }
 
     private HerokuClient(HerokuWebClientConfigurer configurer, WebClient webClient, ApiClient apiClient) {
@@ -63,10 +64,6 @@ public final class HerokuClient extends HerokuApis {
         this.configurer = configurer;
         this.webClient = webClient;
         this.apiClient = apiClient;
-    }
-
-    private static ApiClient apiClient(WebClient webClient, URI baseUrl) {
-        return new ApiClient(webClient).setBasePath(baseUrl.toString()); // options already dropped a trailing slash
     }
 
     /** A client with every default: the key from {@code HEROKU_API_KEY} or {@code ~/.netrc}, {@code https://api.heroku.com}. */

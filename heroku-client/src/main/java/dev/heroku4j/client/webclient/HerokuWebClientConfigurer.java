@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.heroku4j.client.auth.BearerAuthFilter;
+import dev.heroku4j.client.auth.BearerAuth;
 import dev.heroku4j.client.error.HerokuErrorFilter;
 import dev.heroku4j.client.http.HerokuHeadersFilter;
 import dev.heroku4j.client.http.HerokuJson;
@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>{@code
  * HerokuWebClientConfigurer heroku = new HerokuWebClientConfigurer(HerokuClientOptions.defaults());
  * WebClient webClient = heroku.configure(WebClient.builder()).build();
- * ApiClient apiClient = new ApiClient(webClient).setBasePath(heroku.options().baseUrl().toString());
+ * ApiClient apiClient = new HerokuApiClient(webClient, heroku.options().baseUrl());
  * }</pre>
  * It installs the Reactor Netty connector (timeouts, no redirects, no wiretap), Jackson 3 codecs
  * ({@link HerokuJson}) and these filters, outermost first. A filter sees the request before the ones below it and
@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@link RetryFilter}: outside all per-attempt work, so each attempt gets a new {@code Request-Id}, a new key
  *       lookup and is logged, counted and governed; it decides on the exceptions raised by the error filter;</li>
  *   <li>{@link RateLimitGovernor} (only when enabled): delays each attempt as the quota runs low;</li>
- *   <li>{@link HerokuHeadersFilter}: User-Agent, fresh Request-Id, Accept;</li>
- *   <li>{@link BearerAuthFilter}: the key, for the API origin only;</li>
+ *   <li>{@link HerokuHeadersFilter}: User-Agent, fresh Request-Id, Accept, and the key for the API origin only
+ *       ({@link BearerAuth});</li>
  *   <li>{@link HerokuErrorFilter}: non-2xx and transport failures to exceptions (seen by retry above);</li>
  *   <li>{@link RequestLoggingFilter}: inside the error filter, so it logs the real status of every attempt;</li>
  *   <li>{@link RateLimitFilter}: reads {@code RateLimit-Remaining} of every response, errors included;</li>
@@ -82,8 +82,8 @@ public final class HerokuWebClientConfigurer {
         if (options.governor() != null) {
             filters.add(new RateLimitGovernor(rateLimitTracker, options.governor()));
         }
-        filters.add(new HerokuHeadersFilter(options.userAgent(), options.defaultVariant()));
-        filters.add(new BearerAuthFilter(options.apiKeys(), options.baseUrl()));
+        filters.add(new HerokuHeadersFilter(options.userAgent(), options.defaultVariant(),
+                new BearerAuth(options.apiKeys(), options.baseUrl())));
         filters.add(new HerokuErrorFilter());
         filters.add(new RequestLoggingFilter());
         filters.add(new RateLimitFilter(rateLimitTracker));
