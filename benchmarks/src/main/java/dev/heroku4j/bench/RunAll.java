@@ -890,18 +890,18 @@ public final class RunAll {
             }
         }
         StringBuilder s = new StringBuilder("### 4b. Cold client construction and first call, step by step (diagnosis)\n\n");
-        s.append("`ClientStartBreakdown`, no Spring, fresh JVM each, ").append(n).append(" runs per mode: the steps of "
-                + "`HerokuClient.Builder.build()` in its order, timed one by one (each step pays for the classes it loads "
+        s.append("`ClientStartBreakdown`, no Spring, fresh JVM each, ").append(n).append(" runs per mode: the steps "
+                + "`HerokuClient` takes at its first use (or `prepare()`) in their order, timed one by one (each step pays for the classes it loads "
                 + "first), then the first call; `classes` = classes loaded by the end.\n\n");
         s.append("| mode | step | ms |\n|---|---|---|\n");
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("options", "`HerokuClientOptions` (key resolver, mapper settings)");
         labels.put("webClient", "`HerokuWebClientConfigurer.configure(WebClient.builder()).build()` (connector, codecs, 8 filters)");
-        labels.put("apiClient", "`new ApiClient(webClient)` (generated: builds its own unused JsonMapper)");
-        labels.put("herokuApis", "`HerokuApis` constructor (generated: `new` of all 115 `XxxApi` classes)");
-        labels.put("streamingAndUpload", "`new LineStreams(..)` + `new SourceUploader(..)` (2 more WebClients + connectors)");
+        labels.put("apiClient", "`new HerokuApiClient(webClient, baseUrl)` (the generated ApiClient builds its own unused JsonMapper)");
+        labels.put("herokuApis", "`HerokuApis` constructor (generated; the `XxxApi` objects are made on first use)");
+        labels.put("streamingAndUpload", "`new LineStreams(..)` + `new SourceUploader(..)` (2 more WebClients + connectors; `HerokuClient` makes them only when streaming or uploading)");
         labels.put("firstCall", "first `appInfo(\"example\").block()`");
-        labels.put("secondClient", "a second `HerokuClient.builder()...build()` (classes loaded)");
+        labels.put("secondClient", "a second `HerokuClient.builder()...build().prepare()` (classes loaded)");
         labels.put("secondClientFirstCall", "its first call (new connection)");
         labels.put("construct", "`new Floor(..)` (WebClient + Jackson 3 mapper)");
         labels.put("classes", "classes loaded");

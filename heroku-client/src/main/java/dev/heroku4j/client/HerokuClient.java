@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,6 +42,11 @@ import dev.heroku4j.client.webclient.HerokuWebClientConfigurer;
  * {@code heroku.app().appInfo("my-app")}), plus paging, streaming and the rate-limit tracker. Thread-safe; create
  * one per application (or per Heroku account) and share it.
  *
+ * <p>Building one is cheap: the {@code WebClient} and the generated invoker, whose first construction loads the
+ * classes of WebClient, Reactor Netty and Jackson (about half a second), are made at the first call, or earlier by
+ * {@link #prepare()}. The auto-configured client prepares itself on a background thread, so the application's
+ * start-up does not wait for it.
+ *
  * <pre>{@code
  * HerokuClient heroku = HerokuClient.builder().apiKey(key).build();
  * App app = heroku.app().appCreate(new AppCreateOpts().name("my-app")).block();
@@ -50,20 +56,25 @@ import dev.heroku4j.client.webclient.HerokuWebClientConfigurer;
 public final class HerokuClient extends HerokuApis {
 
     private final HerokuWebClientConfigurer configurer;
-    private final WebClient webClient;
-    private final ApiClient apiClient;
+    private final SingletonSupplier<Engine> engine;
     private volatile @Nullable LineStreams lineStreams;
     private volatile @Nullable SourceUploader uploader;
 
-    private HerokuClient(HerokuWebClientConfigurer configurer, WebClient webClient) {
-        this(configurer, webClient, new HerokuApiClient(webClient, configurer.options().baseUrl()));
+    /** What does the calls, made once, on first use. */
+    private record Engine(WebClient webClient, ApiClient apiClient) {
     }
 
-    private HerokuClient(HerokuWebClientConfigurer configurer, WebClient webClient, ApiClient apiClient) {
-        super(apiClient);
+    private HerokuClient(HerokuWebClientConfigurer configurer, Supplier<WebClient> webClient) {
+        this(configurer, SingletonSupplier.of(() -> {
+            WebClient built = webClient.get();
+            return new Engine(built, new HerokuApiClient(built, configurer.options().baseUrl()));
+        }));
+    }
+
+    private HerokuClient(HerokuWebClientConfigurer configurer, SingletonSupplier<Engine> engine) {
+        super(() -> engine.obtain().apiClient());
         this.configurer = configurer;
-        this.webClient = webClient;
-        this.apiClient = apiClient;
+        this.engine = engine;
     }
 
     /** A client with every default: the key from {@code HEROKU_API_KEY} or {@code ~/.netrc}, {@code https://api.heroku.com}. */
@@ -83,8 +94,9 @@ public final class HerokuClient extends HerokuApis {
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException("two-factor code must not be blank");
         }
-        WebClient withCode = webClient.mutate().defaultHeader(HerokuHeaders.TWO_FACTOR_CODE, code.strip()).build();
-        return new HerokuClient(configurer, withCode);
+        String stripped = code.strip();
+        return new HerokuClient(configurer,
+                () -> webClient().mutate().defaultHeader(HerokuHeaders.TWO_FACTOR_CODE, stripped).build());
     }
 
     /**
@@ -179,12 +191,22 @@ public final class HerokuClient extends HerokuApis {
 
     /** The configured WebClient, for calls the generated API does not cover. */
     public WebClient webClient() {
-        return webClient;
+        return engine.obtain().webClient();
     }
 
     /** The generated invoker, for code that builds its own generated API objects. */
     public ApiClient apiClient() {
-        return apiClient;
+        return engine.obtain().apiClient();
+    }
+
+    /**
+     * Builds the WebClient and the invoker now instead of at the first call (once; later calls return at once).
+     *
+     * @return this client
+     */
+    public HerokuClient prepare() {
+        engine.obtain();
+        return this;
     }
 
     @Override
@@ -285,8 +307,9 @@ public final class HerokuClient extends HerokuApis {
         public HerokuClient build() {
             options.timeouts(new HttpTimeouts(connectTimeout, responseTimeout));
             HerokuWebClientConfigurer configurer = new HerokuWebClientConfigurer(options.build());
-            WebClient.Builder start = webClientBuilder != null ? webClientBuilder.clone() : WebClient.builder();
-            return new HerokuClient(configurer, configurer.configure(start).build());
+            WebClient.Builder start = webClientBuilder != null ? webClientBuilder.clone() : null;
+            return new HerokuClient(configurer,
+                    () -> configurer.configure(start != null ? start : WebClient.builder()).build());
         }
     }
 }

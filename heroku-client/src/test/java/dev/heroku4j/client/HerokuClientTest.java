@@ -17,14 +17,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.heroku4j.client.error.HerokuNotFoundException;
 import dev.heroku4j.client.error.HerokuTwoFactorRequiredException;
@@ -251,5 +260,45 @@ class HerokuClientTest {
 
         assertThatThrownBy(() -> heroku.awaitBuild("example", "slow", Duration.ofMillis(20), Duration.ofMillis(200)).block())
                 .isInstanceOf(dev.heroku4j.client.streaming.WaitTimeoutException.class);
+    }
+
+    @Test
+    void build_makesTheWebClientAtFirstUseOnly_andOnceWhenThreadsRace() throws Exception {
+        AtomicInteger builds = new AtomicInteger(); // Spring runs codecs consumers when WebClient.Builder.build() runs
+        HerokuClient client = HerokuClient.builder().apiKey("k").baseUrl(api.baseUrl())
+                .webClientBuilder(WebClient.builder().codecs(codecs -> builds.incrementAndGet())).build();
+        assertThat(builds).hasValue(0);
+
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<WebClient>> racing = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                racing.add(threads.submit(() -> client.app().appInfo("example") != null ? client.webClient() : null));
+            }
+            Set<WebClient> seen = new HashSet<>();
+            for (Future<WebClient> f : racing) {
+                seen.add(f.get(10, TimeUnit.SECONDS));
+            }
+            assertThat(seen).hasSize(1);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(builds).hasValue(1);
+        assertThat(client.prepare()).isSameAs(client);
+        assertThat(builds).hasValue(1);
+    }
+
+    @Test
+    void prepare_buildsBeforeTheFirstCall_andWithTwoFactorCodeBuildsItsOwn() {
+        AtomicInteger builds = new AtomicInteger();
+        HerokuClient client = HerokuClient.builder().apiKey("k").baseUrl(api.baseUrl())
+                .webClientBuilder(WebClient.builder().codecs(codecs -> builds.incrementAndGet())).build();
+
+        client.prepare();
+        assertThat(builds).hasValue(1);
+        HerokuClient withCode = client.withTwoFactorCode("123456");
+        assertThat(builds).hasValue(1);
+        assertThat(withCode.webClient()).isNotSameAs(client.webClient());
+        assertThat(builds).hasValue(2);
     }
 }

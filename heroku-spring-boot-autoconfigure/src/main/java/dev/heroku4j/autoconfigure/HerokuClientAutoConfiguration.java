@@ -2,6 +2,9 @@ package dev.heroku4j.autoconfigure;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
@@ -18,7 +21,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.ratelimit.GovernorPolicy;
@@ -29,12 +34,18 @@ import dev.heroku4j.client.retry.RetrySettings;
  * observation and codecs apply), the {@code heroku.*} properties and {@link HerokuClientCustomizer} beans.
  * Start-up fails, with a {@link org.springframework.boot.diagnostics.FailureAnalyzer failure analysis}, when no API
  * key is found.
+ *
+ * <p>Everything that can be wrong with the configuration is checked while the bean is made; the expensive part
+ * (connector, WebClient and invoker, which load Reactor Netty, WebFlux and Jackson classes the first time) is built on
+ * a background thread, so the application's start-up does not wait for it. A call made before it is done waits.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
 @ConditionalOnClass({ HerokuClient.class, WebClient.class })
 @ConditionalOnBooleanProperty(name = "heroku.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(HerokuProperties.class)
 public final class HerokuClientAutoConfiguration {
+
+    private static final Logger logger = LoggerFactory.getLogger(HerokuClientAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -45,28 +56,55 @@ public final class HerokuClientAutoConfiguration {
         // The builder bean is prototype-scoped: this is our own instance, and HerokuClient.Builder clones it anyway.
         webClientBuilder.ifAvailable(builder::webClientBuilder);
         applyProperties(properties, builder);
-        connectorBuilder.ifAvailable((connectors) -> builder.clientConnector(connector(properties, connectors, sslBundles)));
+        ClientHttpConnectorBuilder<?> connectors = connectorBuilder.getIfAvailable();
+        SingletonSupplier<ClientHttpConnector> connector = null;
+        if (connectors != null) {
+            HttpClientSettings settings = connectorSettings(properties, sslBundles);
+            SingletonSupplier<ClientHttpConnector> built = SingletonSupplier.of(() -> connectors.build(settings));
+            builder.clientConnector((method, uri, request) -> Mono.defer(() -> built.obtain().connect(method, uri, request)));
+            connector = built;
+        }
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         HerokuClient client = builder.build();
         // The client looks the key up lazily, at the first request; resolve it once now so a missing key fails
         // start-up (ApiKeyNotFoundException, explained by HerokuApiKeyFailureAnalyzer) instead of the first call.
         client.options().apiKeys().get();
+        prepareInBackground(client, connector);
         return client;
     }
 
     /**
-     * The connector from Boot's connector builder (its customizers apply), with Heroku's timeouts, the optional SSL
-     * bundle, and never following redirects: a redirect followed inside the connector would bypass the filter that
-     * keeps the key on the API host.
+     * Settings for Boot's connector builder (its customizers apply): Heroku's timeouts, the optional SSL bundle
+     * (looked up now, so an unknown name fails start-up), and never following redirects: a redirect followed inside
+     * the connector would bypass the filter that keeps the key on the API host.
      */
-    private static ClientHttpConnector connector(HerokuProperties properties, ClientHttpConnectorBuilder<?> connectors,
-            ObjectProvider<SslBundles> sslBundles) {
+    private static HttpClientSettings connectorSettings(HerokuProperties properties, ObjectProvider<SslBundles> sslBundles) {
         SslBundle bundle = null;
         if (properties.getSslBundle() != null) {
             bundle = sslBundles.getObject().getBundle(properties.getSslBundle());
         }
-        return connectors.build(new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
-                properties.getResponseTimeout(), bundle));
+        return new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
+                properties.getResponseTimeout(), bundle);
+    }
+
+    /**
+     * Builds the connector and the client on a daemon thread. A failure there is logged and left to the first call,
+     * which builds again and gets the exception itself.
+     */
+    private static void prepareInBackground(HerokuClient client, @Nullable SingletonSupplier<ClientHttpConnector> connector) {
+        Thread thread = new Thread(() -> {
+            try {
+                if (connector != null) {
+                    connector.obtain();
+                }
+                client.prepare();
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Preparing the Heroku client failed; the first call will try again", ex);
+            }
+        }, "heroku4j-prepare");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void applyProperties(HerokuProperties properties, HerokuClient.Builder builder) {

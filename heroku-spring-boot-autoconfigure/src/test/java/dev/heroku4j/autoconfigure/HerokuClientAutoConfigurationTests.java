@@ -7,10 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -268,9 +270,11 @@ class HerokuClientAutoConfigurationTests {
 
     @Test
     void herokuClient_whenBootBuildsConnectors_usesBootsConnectorWithHerokusSettings() {
-        List<org.springframework.boot.http.client.HttpClientSettings> seen = new ArrayList<>();
+        List<org.springframework.boot.http.client.HttpClientSettings> seen = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
         org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder<?> recording = (settings) -> {
             seen.add(settings);
+            threads.add(Thread.currentThread().getName());
             return org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder.reactor().build(settings);
         };
         this.runner.withBean(org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder.class, () -> recording)
@@ -278,6 +282,9 @@ class HerokuClientAutoConfigurationTests {
                     "heroku.response-timeout=7s")
             .run((context) -> {
                 assertThat(context).hasSingleBean(HerokuClient.class);
+                // built off the start-up thread, before any call asks for it
+                await().atMost(Duration.ofSeconds(20)).until(() -> !seen.isEmpty());
+                assertThat(threads).containsExactly("heroku4j-prepare");
                 assertThat(seen).singleElement().satisfies((settings) -> {
                     assertThat(settings.redirects()).isEqualTo(org.springframework.boot.http.client.HttpRedirects.DONT_FOLLOW);
                     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -290,6 +297,22 @@ class HerokuClientAutoConfigurationTests {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.app().appInfo("moved").block())
                     .isInstanceOf(dev.heroku4j.client.error.HerokuApiException.class)
                     .hasMessageContaining("302");
+                assertThat(seen).hasSize(1); // built once
+            });
+    }
+
+    @Test
+    void herokuClient_whenConnectorCannotBeBuilt_startsAndTheFirstCallGetsTheError() {
+        org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder<?> failing = (settings) -> {
+            throw new IllegalStateException("connector broken");
+        };
+        this.runner.withBean(org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder.class, () -> failing)
+            .withPropertyValues("heroku.api-key=" + KEY, "heroku.base-url=" + api.baseUrl(), "heroku.retry.max-retries=0")
+            .run((context) -> {
+                HerokuClient client = context.getBean(HerokuClient.class);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.account().accountInfo().block())
+                    .isInstanceOf(dev.heroku4j.client.error.HerokuTransportException.class)
+                    .hasMessageContaining("connector broken");
             });
     }
 

@@ -10,6 +10,7 @@ import dev.heroku4j.client.http.HttpTimeouts;
 import dev.heroku4j.client.invoker.ApiClient;
 import dev.heroku4j.client.streaming.LineStreams;
 import dev.heroku4j.client.streaming.SourceUploader;
+import dev.heroku4j.client.webclient.HerokuApiClient;
 import dev.heroku4j.client.webclient.HerokuClientOptions;
 import dev.heroku4j.client.webclient.HerokuWebClientConfigurer;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -38,9 +39,9 @@ public final class ClientStartBreakdown {
             HerokuWebClientConfigurer configurer = new HerokuWebClientConfigurer(options);
             WebClient webClient = configurer.configure(WebClient.builder()).build();
             t = step(out, "webClient", t);
-            ApiClient apiClient = new ApiClient(webClient).setBasePath(url);
+            ApiClient apiClient = new HerokuApiClient(webClient, options.baseUrl());
             t = step(out, "apiClient", t);
-            HerokuApis apis = new HerokuApis(apiClient) {
+            HerokuApis apis = new HerokuApis(() -> apiClient) {
             };
             t = step(out, "herokuApis", t);
             new LineStreams(HttpTimeouts.DEFAULTS);
@@ -48,7 +49,7 @@ public final class ClientStartBreakdown {
             t = step(out, "streamingAndUpload", t);
             apis.app().appInfo("example").block();
             t = step(out, "firstCall", t);
-            HerokuClient heroku = Clients.heroku4j(url);
+            HerokuClient heroku = Clients.heroku4j(url).prepare();
             t = step(out, "secondClient", t);
             heroku.app().appInfo("example").block();
             step(out, "secondClientFirstCall", t);

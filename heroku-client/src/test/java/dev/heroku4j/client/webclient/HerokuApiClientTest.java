@@ -54,8 +54,8 @@ class HerokuApiClientTest {
     /** Runs the call through the generated client, then through HerokuApiClient, and returns both requests. */
     private List<LoggedRequest> bothWays(String basePath, Consumer<HerokuApis> call) {
         WebClient webClient = webClient();
-        call.accept(new HerokuApis(new ApiClient(webClient).setBasePath(basePath)) { });
-        call.accept(new HerokuApis(new HerokuApiClient(webClient, URI.create(basePath))) { });
+        call.accept(new HerokuApis(() -> new ApiClient(webClient).setBasePath(basePath)) { });
+        call.accept(new HerokuApis(() -> new HerokuApiClient(webClient, URI.create(basePath))) { });
         List<LoggedRequest> requests = new ArrayList<>(api.getAllServeEvents().stream().map(e -> e.getRequest()).toList());
         Collections.reverse(requests); // WireMock lists the newest first
         assertThat(requests).hasSize(2);
