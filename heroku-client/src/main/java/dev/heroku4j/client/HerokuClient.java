@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -219,6 +220,8 @@ public final class HerokuClient extends HerokuApis {
 
         private final HerokuClientOptions.Builder options = HerokuClientOptions.builder();
         private WebClient.@Nullable Builder webClientBuilder;
+        private @Nullable Supplier<WebClient.@Nullable Builder> webClientBuilderSource;
+        private @Nullable Supplier<? extends @Nullable ClientHttpConnector> connectorSource;
         private Duration connectTimeout = HttpTimeouts.DEFAULTS.connect();
         private Duration responseTimeout = HttpTimeouts.DEFAULTS.response();
 
@@ -285,7 +288,18 @@ public final class HerokuClient extends HerokuApis {
 
         /** The builder to start from, e.g. Spring Boot's, so its codecs, observation and customizations apply. */
         public Builder webClientBuilder(WebClient.Builder builder) {
-            this.webClientBuilder = builder;
+            this.webClientBuilder = Objects.requireNonNull(builder, "builder");
+            this.webClientBuilderSource = null;
+            return this;
+        }
+
+        /**
+         * The builder to start from, asked for when the client is prepared rather than now (e.g. Spring Boot's, whose
+         * creation builds a connector); a null answer means {@code WebClient.builder()}.
+         */
+        public Builder webClientBuilder(Supplier<WebClient.@Nullable Builder> builder) {
+            this.webClientBuilderSource = Objects.requireNonNull(builder, "builder");
+            this.webClientBuilder = null;
             return this;
         }
 
@@ -293,8 +307,18 @@ public final class HerokuClient extends HerokuApis {
          * A connector to use instead of heroku4j's own (Spring Boot's, built with an SSL bundle, say); it must not
          * follow redirects. The connect and response timeouts above then do not apply: configure them on it.
          */
-        public Builder clientConnector(org.springframework.http.client.reactive.ClientHttpConnector connector) {
+        public Builder clientConnector(ClientHttpConnector connector) {
             options.clientConnector(connector);
+            this.connectorSource = null;
+            return this;
+        }
+
+        /**
+         * {@link #clientConnector(ClientHttpConnector)}, made when the client is prepared rather than now (a
+         * connector's construction loads Reactor Netty); a null answer means heroku4j's own connector.
+         */
+        public Builder clientConnector(Supplier<? extends @Nullable ClientHttpConnector> connector) {
+            this.connectorSource = Objects.requireNonNull(connector, "connector");
             return this;
         }
 
@@ -307,9 +331,15 @@ public final class HerokuClient extends HerokuApis {
         public HerokuClient build() {
             options.timeouts(new HttpTimeouts(connectTimeout, responseTimeout));
             HerokuWebClientConfigurer configurer = new HerokuWebClientConfigurer(options.build());
-            WebClient.Builder start = webClientBuilder != null ? webClientBuilder.clone() : null;
-            return new HerokuClient(configurer,
-                    () -> configurer.configure(start != null ? start : WebClient.builder()).build());
+            // A builder given as such is copied now, so later changes to it do not reach this client.
+            WebClient.Builder copy = webClientBuilder != null ? webClientBuilder.clone() : null;
+            Supplier<WebClient.@Nullable Builder> source = copy != null ? () -> copy : webClientBuilderSource;
+            Supplier<? extends @Nullable ClientHttpConnector> connector = connectorSource;
+            return new HerokuClient(configurer, () -> {
+                WebClient.Builder given = source != null ? source.get() : null;
+                WebClient.Builder start = given == null ? WebClient.builder() : given == copy ? copy : given.clone();
+                return configurer.configure(start, connector != null ? connector.get() : null).build();
+            });
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.heroku4j.autoconfigure;
 
 import java.util.Locale;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,7 +10,6 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,11 +17,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Mono;
 
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.ratelimit.GovernorPolicy;
@@ -36,8 +36,9 @@ import dev.heroku4j.client.retry.RetrySettings;
  * key is found.
  *
  * <p>Everything that can be wrong with the configuration is checked while the bean is made; the expensive part
- * (connector, WebClient and invoker, which load Reactor Netty, WebFlux and Jackson classes the first time) is built on
- * a background thread, so the application's start-up does not wait for it. A call made before it is done waits.
+ * (Boot's WebClient builder, the connector, the WebClient and the invoker, which load Reactor Netty, WebFlux and
+ * Jackson classes the first time) is built on a background thread once the context is refreshed, so start-up does
+ * not wait for it. A call made before it is done waits for it.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
 @ConditionalOnClass({ HerokuClient.class, WebClient.class })
@@ -53,24 +54,46 @@ public final class HerokuClientAutoConfiguration {
             ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, ObjectProvider<SslBundles> sslBundles,
             ObjectProvider<HerokuClientCustomizer> customizers) {
         HerokuClient.Builder builder = HerokuClient.builder();
-        // The builder bean is prototype-scoped: this is our own instance, and HerokuClient.Builder clones it anyway.
-        webClientBuilder.ifAvailable(builder::webClientBuilder);
+        // Boot's builder is prototype-scoped, so each call gives our own instance. Asked for when the client is
+        // prepared: creating it builds Boot's default connector, which loads Reactor Netty.
+        builder.webClientBuilder(webClientBuilder::getIfAvailable);
         applyProperties(properties, builder);
-        ClientHttpConnectorBuilder<?> connectors = connectorBuilder.getIfAvailable();
-        SingletonSupplier<ClientHttpConnector> connector = null;
-        if (connectors != null) {
-            HttpClientSettings settings = connectorSettings(properties, sslBundles);
-            SingletonSupplier<ClientHttpConnector> built = SingletonSupplier.of(() -> connectors.build(settings));
-            builder.clientConnector((method, uri, request) -> Mono.defer(() -> built.obtain().connect(method, uri, request)));
-            connector = built;
-        }
+        HttpClientSettings settings = connectorSettings(properties, sslBundles);
+        builder.clientConnector(() -> {
+            ClientHttpConnectorBuilder<?> connectors = connectorBuilder.getIfAvailable();
+            return connectors != null ? connectors.build(settings) : null;
+        });
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
         HerokuClient client = builder.build();
         // The client looks the key up lazily, at the first request; resolve it once now so a missing key fails
         // start-up (ApiKeyNotFoundException, explained by HerokuApiKeyFailureAnalyzer) instead of the first call.
         client.options().apiKeys().get();
-        prepareInBackground(client, connector);
         return client;
+    }
+
+    /**
+     * Once the context is refreshed, builds the client's WebClient on a daemon thread, so that neither start-up nor
+     * (usually) the first call waits for it. A failure there is logged and left to the first call, which builds again
+     * and gets the exception itself.
+     */
+    @Bean
+    ApplicationListener<ContextRefreshedEvent> herokuClientPreparer(ObjectProvider<HerokuClient> client) {
+        return (event) -> client.ifUnique((heroku) -> {
+            Thread thread = new Thread(() -> prepare(heroku, event.getApplicationContext()), "heroku4j-prepare");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static void prepare(HerokuClient client, ApplicationContext context) {
+        try {
+            client.prepare();
+        }
+        catch (RuntimeException ex) {
+            if (!(context instanceof ConfigurableApplicationContext configurable) || configurable.isActive()) {
+                logger.warn("Preparing the Heroku client failed; the first call will try again", ex);
+            }
+        }
     }
 
     /**
@@ -85,26 +108,6 @@ public final class HerokuClientAutoConfiguration {
         }
         return new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
                 properties.getResponseTimeout(), bundle);
-    }
-
-    /**
-     * Builds the connector and the client on a daemon thread. A failure there is logged and left to the first call,
-     * which builds again and gets the exception itself.
-     */
-    private static void prepareInBackground(HerokuClient client, @Nullable SingletonSupplier<ClientHttpConnector> connector) {
-        Thread thread = new Thread(() -> {
-            try {
-                if (connector != null) {
-                    connector.obtain();
-                }
-                client.prepare();
-            }
-            catch (RuntimeException ex) {
-                logger.warn("Preparing the Heroku client failed; the first call will try again", ex);
-            }
-        }, "heroku4j-prepare");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static void applyProperties(HerokuProperties properties, HerokuClient.Builder builder) {

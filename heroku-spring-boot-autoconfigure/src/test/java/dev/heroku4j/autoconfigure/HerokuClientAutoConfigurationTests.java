@@ -159,6 +159,19 @@ class HerokuClientAutoConfigurationTests {
     }
 
     @Test
+    void herokuClient_whenContextStarts_asksForBootsWebClientBuilderOnlyOffTheStartUpThread() {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        String startUpThread = Thread.currentThread().getName();
+        this.runner.withPropertyValues("heroku.api-key=" + KEY, "heroku.base-url=" + api.baseUrl())
+            .withBean(WebClientCustomizer.class, () -> (builder) -> threads.add(Thread.currentThread().getName()))
+            .run((context) -> {
+                await().atMost(Duration.ofSeconds(20)).until(() -> !threads.isEmpty());
+                context.getBean(HerokuClient.class).webClient(); // already built: no second builder
+                assertThat(threads).containsExactly("heroku4j-prepare").doesNotContain(startUpThread);
+            });
+    }
+
+    @Test
     void autoConfiguration_whenDisabled_createsNothingAndNeedsNoKey() {
         this.runner.withPropertyValues("heroku.enabled=false").run((context) -> {
             assertThat(context).hasNotFailed();
@@ -307,12 +320,11 @@ class HerokuClientAutoConfigurationTests {
             throw new IllegalStateException("connector broken");
         };
         this.runner.withBean(org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder.class, () -> failing)
-            .withPropertyValues("heroku.api-key=" + KEY, "heroku.base-url=" + api.baseUrl(), "heroku.retry.max-retries=0")
+            .withPropertyValues("heroku.api-key=" + KEY, "heroku.base-url=" + api.baseUrl())
             .run((context) -> {
                 HerokuClient client = context.getBean(HerokuClient.class);
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.account().accountInfo().block())
-                    .isInstanceOf(dev.heroku4j.client.error.HerokuTransportException.class)
-                    .hasMessageContaining("connector broken");
+                    .isInstanceOf(IllegalStateException.class).hasMessage("connector broken");
             });
     }
 

@@ -16,6 +16,8 @@ import dev.heroku4j.client.ratelimit.RateLimitFilter;
 import dev.heroku4j.client.ratelimit.RateLimitGovernor;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
 import dev.heroku4j.client.retry.RetryFilter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,11 +62,19 @@ public final class HerokuWebClientConfigurer {
 
     /** Configures the builder in place and returns it. */
     public WebClient.Builder configure(WebClient.Builder builder) {
+        return configure(builder, null);
+    }
+
+    /**
+     * Configures the builder in place with {@code connector}, or when that is null the options' connector, or
+     * heroku4j's own.
+     */
+    public WebClient.Builder configure(WebClient.Builder builder, @Nullable ClientHttpConnector connector) {
         JsonMapper mapper = options.jsonMapper();
+        ClientHttpConnector chosen = connector != null ? connector : options.clientConnector();
         return builder
                 .baseUrl(options.baseUrl().toString())
-                .clientConnector(options.clientConnector() != null ? options.clientConnector()
-                        : ReactorConnectors.connector(options.timeouts()))
+                .clientConnector(chosen != null ? chosen : ReactorConnectors.connector(options.timeouts()))
                 .codecs(codecs -> HerokuJson.registerCodecs(codecs, mapper, options.maxInMemorySize()))
                 .filters(existing -> existing.addAll(filters()));
     }

@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Profile;
  *   java -cp startup-app/target/classes:startup-app/target/lib/* ...StartupApp none     no Heroku bean
  *   java -cp ... ...StartupApp manual --bench.url=http://127.0.0.1:PORT                  HerokuClient.builder() in a @Bean
  *   java -cp ... ...StartupApp lazy --bench.url=...                                      the same bean, @Lazy
+ *   java -cp startup-app/target/classes:startup-app-starter/target/lib/* ...StartupApp none --heroku.enabled=false
+ *                                                                                          the starter's classpath only
  *   java -cp startup-app/target/classes:startup-app-starter/target/lib/* ...StartupApp starter --bench.url=...
  *                                                                                          the starter's bean
  * </pre>
@@ -56,7 +58,7 @@ public class StartupApp {
         System.exit(0);
     }
 
-    /** The same bean, created on first use: what a lazy starter bean would cost at start-up. */
+    /** The same bean, created when first asked for. */
     @Configuration(proxyBeanMethods = false)
     @Profile("lazy")
     static class LazyHeroku {
@@ -67,7 +69,7 @@ public class StartupApp {
         }
     }
 
-    /** The "by hand" variant, until the starter exists. */
+    /** The "by hand" variant: what an application without the starter writes. */
     @Configuration(proxyBeanMethods = false)
     @Profile("manual")
     static class ManualHeroku {
