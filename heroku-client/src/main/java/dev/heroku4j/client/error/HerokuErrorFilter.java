@@ -63,10 +63,12 @@ public final class HerokuErrorFilter implements ExchangeFilterFunction {
         return copy;
     }
 
-    /** The response as given, but answering {@code request()} without credentials (body failures quote it). */
+    /**
+     * The response as given, but answering {@code request()} without credentials (body failures quote it). The copy
+     * of the headers is made only when asked for: most responses are read without anyone looking.
+     */
     private static ClientResponse withoutCredentials(ClientResponse response) {
         HttpRequest sent = response.request();
-        HttpHeaders headers = withoutCredentials(sent.getHeaders());
         HttpRequest safe = new HttpRequest() {
             @Override
             public HttpMethod getMethod() {
@@ -80,7 +82,7 @@ public final class HerokuErrorFilter implements ExchangeFilterFunction {
 
             @Override
             public HttpHeaders getHeaders() {
-                return headers;
+                return withoutCredentials(sent.getHeaders());
             }
 
             @Override
