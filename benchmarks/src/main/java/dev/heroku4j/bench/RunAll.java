@@ -389,7 +389,7 @@ public final class RunAll {
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("floor", "floor (figure 1)");
             labels.put("floorOnHerokuConnector", "floor on heroku4j's connector (response timeout)");
-            labels.put("generatedWithoutFilters", "generated AppApi/ApiClient over a plain WebClient (no heroku4j filters)");
+            labels.put("generatedWithoutFilters", "generated AppApi through `HerokuApiClient` over a plain WebClient (no heroku4j filters)");
             labels.put("filtersWithoutGenerated", "heroku4j's WebClient (8 filters + connector), call written by hand");
             labels.put("heroku4jNoRetry", "heroku4j with `RetrySettings.disabled()`");
             labels.put("heroku4j", "heroku4j (figure 1)");

@@ -301,4 +301,31 @@ class HerokuClientTest {
         assertThat(withCode.webClient()).isNotSameAs(client.webClient());
         assertThat(builds).hasValue(2);
     }
+
+    @Test
+    void builder_whenGivenSuppliers_asksThemOnceWhenPreparing_andNullMeansTheDefault() {
+        AtomicInteger builders = new AtomicInteger();
+        AtomicInteger connectors = new AtomicInteger();
+        api.stubFor(get(urlPathEqualTo("/apps/example")).willReturn(json(APP)));
+        HerokuClient client = HerokuClient.builder().apiKey("k").baseUrl(api.baseUrl())
+                .webClientBuilder(() -> {
+                    builders.incrementAndGet();
+                    return WebClient.builder().defaultHeader("X-Supplied", "yes");
+                })
+                .clientConnector(() -> {
+                    connectors.incrementAndGet();
+                    return null; // heroku4j's own connector
+                })
+                .build();
+        assertThat(builders).hasValue(0);
+        assertThat(connectors).hasValue(0);
+
+        client.prepare();
+        client.app().appInfo("example").block();
+        client.app().appInfo("example").block();
+
+        assertThat(builders).hasValue(1);
+        assertThat(connectors).hasValue(1);
+        api.verify(2, getRequestedFor(urlPathEqualTo("/apps/example")).withHeader("X-Supplied", equalTo("yes")));
+    }
 }

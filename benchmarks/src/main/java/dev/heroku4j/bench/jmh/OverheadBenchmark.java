@@ -1,5 +1,6 @@
 package dev.heroku4j.bench.jmh;
 
+import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
 import dev.heroku4j.bench.Clients;
@@ -9,9 +10,9 @@ import dev.heroku4j.client.api.AppApi;
 import dev.heroku4j.client.http.HerokuJson;
 import dev.heroku4j.client.http.HttpTimeouts;
 import dev.heroku4j.client.http.ReactorConnectors;
-import dev.heroku4j.client.invoker.ApiClient;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.retry.RetrySettings;
+import dev.heroku4j.client.webclient.HerokuApiClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -47,7 +48,7 @@ public class OverheadBenchmark {
                     h.setAccept(java.util.List.of(MediaType.parseMediaType("application/vnd.heroku+json; version=3")));
                 })
                 .build();
-        generatedOnly = new AppApi(new ApiClient(plain).setBasePath(url));
+        generatedOnly = new AppApi(new HerokuApiClient(plain, URI.create(url)));
         herokuWebClient = Clients.heroku4j(url).webClient();
         noRetry = HerokuClient.builder().apiKey(Clients.API_KEY).baseUrl(url).retry(RetrySettings.disabled()).build();
         floorHerokuConnector = new Floor(url, Clients.API_KEY, ReactorConnectors.connector(HttpTimeouts.DEFAULTS));
@@ -55,7 +56,7 @@ public class OverheadBenchmark {
         AppInfoBenchmark.check(noRetry.app().appInfo("example").block().getName());
     }
 
-    /** Generated AppApi + ApiClient over a plain WebClient (Heroku codecs, no heroku4j filters, default connector). */
+    /** Generated AppApi through HerokuApiClient over a plain WebClient (Heroku codecs, no filters, default connector). */
     @Benchmark
     public App generatedWithoutFilters() {
         return generatedOnly.appInfo("example").block();
