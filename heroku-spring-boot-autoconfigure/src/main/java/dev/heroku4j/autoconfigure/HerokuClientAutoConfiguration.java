@@ -1,5 +1,6 @@
 package dev.heroku4j.autoconfigure;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -72,17 +73,22 @@ public final class HerokuClientAutoConfiguration {
     }
 
     /**
-     * Once the context is refreshed, builds the client's WebClient on a daemon thread, so that neither start-up nor
-     * (usually) the first call waits for it. A failure there is logged and left to the first call, which builds again
-     * and gets the exception itself.
+     * Once the context is refreshed, builds the WebClient of every {@code HerokuClient} bean (ours or the
+     * application's) on a daemon thread, so that neither start-up nor, usually, the first call waits for it. A failure
+     * there is logged and left to the first call, which builds again and gets the exception itself.
      */
     @Bean
-    ApplicationListener<ContextRefreshedEvent> herokuClientPreparer(ObjectProvider<HerokuClient> client) {
-        return (event) -> client.ifUnique((heroku) -> {
-            Thread thread = new Thread(() -> prepare(heroku, event.getApplicationContext()), "heroku4j-prepare");
+    ApplicationListener<ContextRefreshedEvent> herokuClientPreparer(ObjectProvider<HerokuClient> clients) {
+        return (event) -> {
+            List<HerokuClient> all = clients.orderedStream().toList();
+            if (all.isEmpty()) {
+                return;
+            }
+            Thread thread = new Thread(() -> all.forEach((client) -> prepare(client, event.getApplicationContext())),
+                    "heroku4j-prepare");
             thread.setDaemon(true);
             thread.start();
-        });
+        };
     }
 
     private static void prepare(HerokuClient client, ApplicationContext context) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.heroku4j.autoconfigure.health.HerokuHealthContributorAutoConfiguration;
 import dev.heroku4j.autoconfigure.metrics.HerokuMetricsAutoConfiguration;
@@ -168,6 +170,20 @@ class HerokuClientAutoConfigurationTests {
                 await().atMost(Duration.ofSeconds(20)).until(() -> !threads.isEmpty());
                 context.getBean(HerokuClient.class).webClient(); // already built: no second builder
                 assertThat(threads).containsExactly("heroku4j-prepare").doesNotContain(startUpThread);
+            });
+    }
+
+    @Test
+    void herokuClientPreparer_whenTheApplicationDefinesSeveralClients_preparesEachOffTheStartUpThread() {
+        List<String> builtOn = new CopyOnWriteArrayList<>();
+        Supplier<HerokuClient> client = () -> HerokuClient.builder().apiKey(KEY).baseUrl(api.baseUrl())
+            .webClientBuilder(WebClient.builder().codecs((codecs) -> builtOn.add(Thread.currentThread().getName())))
+            .build();
+        this.runner.withBean("first", HerokuClient.class, client).withBean("second", HerokuClient.class, client)
+            .run((context) -> {
+                assertThat(context).getBeans(HerokuClient.class).hasSize(2);
+                await().atMost(Duration.ofSeconds(20)).until(() -> builtOn.size() == 2);
+                assertThat(builtOn).containsOnly("heroku4j-prepare");
             });
     }
 
