@@ -67,7 +67,13 @@ public final class HerokuClient extends HerokuApis {
 
     private HerokuClient(HerokuWebClientConfigurer configurer, Supplier<WebClient> webClient) {
         this(configurer, SingletonSupplier.of(() -> {
-            WebClient built = webClient.get();
+            WebClient built;
+            try {
+                built = webClient.get();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Could not build the WebClient of the Heroku client for "
+                        + configurer.options().baseUrl() + ": " + e.getMessage(), e);
+            }
             return new Engine(built, new HerokuApiClient(built, configurer.options().baseUrl()));
         }));
     }
@@ -204,6 +210,8 @@ public final class HerokuClient extends HerokuApis {
      * Builds the WebClient and the invoker now instead of at the first call (once; later calls return at once).
      *
      * @return this client
+     * @throws IllegalStateException when the WebClient cannot be built (e.g. a supplied connector fails); the next
+     *         call tries again
      */
     public HerokuClient prepare() {
         engine.obtain();
@@ -286,9 +294,12 @@ public final class HerokuClient extends HerokuApis {
             return this;
         }
 
-        /** The builder to start from, e.g. Spring Boot's, so its codecs, observation and customizations apply. */
-        public Builder webClientBuilder(WebClient.Builder builder) {
-            this.webClientBuilder = Objects.requireNonNull(builder, "builder");
+        /**
+         * The builder to start from, e.g. Spring Boot's, so its codecs, observation and customizations apply; null
+         * means {@code WebClient.builder()}.
+         */
+        public Builder webClientBuilder(WebClient.@Nullable Builder builder) {
+            this.webClientBuilder = builder;
             this.webClientBuilderSource = null;
             return this;
         }
@@ -315,7 +326,8 @@ public final class HerokuClient extends HerokuApis {
 
         /**
          * {@link #clientConnector(ClientHttpConnector)}, made when the client is prepared rather than now (a
-         * connector's construction loads Reactor Netty); a null answer means heroku4j's own connector.
+         * connector's construction loads Reactor Netty). It takes precedence over a connector given as such; a null
+         * answer means that one, or else heroku4j's own.
          */
         public Builder clientConnector(Supplier<? extends @Nullable ClientHttpConnector> connector) {
             this.connectorSource = Objects.requireNonNull(connector, "connector");
@@ -337,7 +349,8 @@ public final class HerokuClient extends HerokuApis {
             Supplier<? extends @Nullable ClientHttpConnector> connector = connectorSource;
             return new HerokuClient(configurer, () -> {
                 WebClient.Builder given = source != null ? source.get() : null;
-                WebClient.Builder start = given == null ? WebClient.builder() : given == copy ? copy : given.clone();
+                // cloned again, so that a build that failed half-way leaves nothing behind for the next attempt
+                WebClient.Builder start = given == null ? WebClient.builder() : given.clone();
                 return configurer.configure(start, connector != null ? connector.get() : null).build();
             });
         }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -272,8 +273,12 @@ class HerokuClientTest {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<Future<WebClient>> racing = new ArrayList<>();
+            CyclicBarrier start = new CyclicBarrier(8);
             for (int i = 0; i < 8; i++) {
-                racing.add(threads.submit(() -> client.app().appInfo("example") != null ? client.webClient() : null));
+                racing.add(threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return client.app().appInfo("example") != null ? client.webClient() : null;
+                }));
             }
             Set<WebClient> seen = new HashSet<>();
             for (Future<WebClient> f : racing) {
@@ -327,5 +332,15 @@ class HerokuClientTest {
         assertThat(builders).hasValue(1);
         assertThat(connectors).hasValue(1);
         api.verify(2, getRequestedFor(urlPathEqualTo("/apps/example")).withHeader("X-Supplied", equalTo("yes")));
+    }
+
+    @Test
+    void builder_whenWebClientBuilderIsNull_startsFromADefaultOne() {
+        api.stubFor(get(urlPathEqualTo("/apps/example")).willReturn(json(APP)));
+        HerokuClient client = HerokuClient.builder().apiKey("k").baseUrl(api.baseUrl())
+                .webClientBuilder((WebClient.Builder) null).build();
+
+        assertThat(client.app().appInfo("example").block()).isNotNull();
+        api.verify(getRequestedFor(urlPathEqualTo("/apps/example")).withHeader("Authorization", equalTo("Bearer k")));
     }
 }

@@ -1,11 +1,13 @@
 package dev.heroku4j.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -36,7 +38,7 @@ import dev.heroku4j.client.retry.RetrySettings;
  * Start-up fails, with a {@link org.springframework.boot.diagnostics.FailureAnalyzer failure analysis}, when no API
  * key is found.
  *
- * <p>Everything that can be wrong with the configuration is checked while the bean is made; the expensive part
+ * <p>The configuration (properties, the SSL bundle's name, the key) is checked while the bean is made; the expensive part
  * (Boot's WebClient builder, the connector, the WebClient and the invoker, which load Reactor Netty, WebFlux and
  * Jackson classes the first time) is built on a background thread once the context is refreshed, so start-up does
  * not wait for it. A call made before it is done waits for it.
@@ -73,22 +75,37 @@ public final class HerokuClientAutoConfiguration {
     }
 
     /**
-     * Once the context is refreshed, builds the WebClient of every {@code HerokuClient} bean (ours or the
-     * application's) on a daemon thread, so that neither start-up nor, usually, the first call waits for it. A failure
-     * there is logged and left to the first call, which builds again and gets the exception itself.
+     * Once the context is refreshed, builds the WebClient of every {@code HerokuClient} singleton that exists by then
+     * (ours or the application's; lazy and prototype beans are left alone) on a daemon thread, so that neither
+     * start-up nor, usually, the first call waits for it. A failure there is logged and left to the first call, which
+     * builds again and gets the exception itself.
      */
     @Bean
-    ApplicationListener<ContextRefreshedEvent> herokuClientPreparer(ObjectProvider<HerokuClient> clients) {
+    ApplicationListener<ContextRefreshedEvent> herokuClientPreparer() {
         return (event) -> {
-            List<HerokuClient> all = clients.orderedStream().toList();
-            if (all.isEmpty()) {
+            ApplicationContext context = event.getApplicationContext();
+            List<HerokuClient> clients = existingClients(context);
+            if (clients.isEmpty()) {
                 return;
             }
-            Thread thread = new Thread(() -> all.forEach((client) -> prepare(client, event.getApplicationContext())),
-                    "heroku4j-prepare");
+            Thread thread = new Thread(() -> clients.forEach((client) -> prepare(client, context)), "heroku4j-prepare");
             thread.setDaemon(true);
             thread.start();
         };
+    }
+
+    private static List<HerokuClient> existingClients(ApplicationContext context) {
+        if (!(context instanceof ConfigurableApplicationContext configurable)) {
+            return List.of();
+        }
+        ConfigurableListableBeanFactory beanFactory = configurable.getBeanFactory();
+        List<HerokuClient> clients = new ArrayList<>();
+        for (String name : beanFactory.getBeanNamesForType(HerokuClient.class, false, false)) {
+            if (beanFactory.containsSingleton(name) && beanFactory.getSingleton(name) instanceof HerokuClient client) {
+                clients.add(client);
+            }
+        }
+        return clients;
     }
 
     private static void prepare(HerokuClient client, ApplicationContext context) {

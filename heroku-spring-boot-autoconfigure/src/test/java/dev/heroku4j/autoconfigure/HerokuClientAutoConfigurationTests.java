@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.Map;
 
@@ -188,6 +189,21 @@ class HerokuClientAutoConfigurationTests {
     }
 
     @Test
+    void herokuClientPreparer_whenAClientBeanIsLazy_leavesItUncreated() {
+        AtomicInteger created = new AtomicInteger();
+        this.runner.withBean("lazyClient", HerokuClient.class, () -> {
+                created.incrementAndGet();
+                return HerokuClient.builder().apiKey(KEY).baseUrl(api.baseUrl()).build();
+            }, (definition) -> definition.setLazyInit(true))
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(created).hasValue(0); // the preparer looked for clients during refresh, and made none
+                context.getBean(HerokuClient.class);
+                assertThat(created).hasValue(1);
+            });
+    }
+
+    @Test
     void autoConfiguration_whenDisabled_createsNothingAndNeedsNoKey() {
         this.runner.withPropertyValues("heroku.enabled=false").run((context) -> {
             assertThat(context).hasNotFailed();
@@ -340,7 +356,9 @@ class HerokuClientAutoConfigurationTests {
             .run((context) -> {
                 HerokuClient client = context.getBean(HerokuClient.class);
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.account().accountInfo().block())
-                    .isInstanceOf(IllegalStateException.class).hasMessage("connector broken");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Could not build the WebClient of the Heroku client for " + api.baseUrl())
+                    .hasRootCauseMessage("connector broken");
             });
     }
 

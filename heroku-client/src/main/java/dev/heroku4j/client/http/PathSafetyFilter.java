@@ -29,7 +29,10 @@ import reactor.core.publisher.Mono;
  */
 public final class PathSafetyFilter implements ExchangeFilterFunction {
 
-    /** A URI template's path segments, split once: the generated code uses a few hundred templates. */
+    /**
+     * A URI template's path segments, split once: the generated code uses a few hundred templates. Only templates with
+     * variables are remembered; a literal URL (a signed one-off, say) is split each time.
+     */
     private record Template(List<String> segments, boolean absolute) {
 
         static Template of(String uriTemplate) {
@@ -55,7 +58,7 @@ public final class PathSafetyFilter implements ExchangeFilterFunction {
         Template template = templates.get(uriTemplate);
         if (template == null) {
             template = Template.of(uriTemplate);
-            if (templates.size() < MAX_REMEMBERED_TEMPLATES) {
+            if (uriTemplate.indexOf('{') >= 0 && templates.size() < MAX_REMEMBERED_TEMPLATES) {
                 templates.put(uriTemplate, template);
             }
         }

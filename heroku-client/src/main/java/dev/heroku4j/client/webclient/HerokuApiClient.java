@@ -24,7 +24,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * base URL and the operation's path joined as strings. What is sent is the same.
  *
  * <p>Overrides only the generated class's protected hooks; the generated code itself is not edited. A base path
- * that ends with {@code /} or carries a query or fragment takes the generated route unchanged.
+ * that ends with {@code /}, has an empty segment or carries a query or fragment takes the generated route, which
+ * normalises those.
  */
 public final class HerokuApiClient extends ApiClient {
 
@@ -67,7 +68,7 @@ public final class HerokuApiClient extends ApiClient {
             MultiValueMap<String, String> queryParams, Object body, HttpHeaders headerParams,
             MultiValueMap<String, String> cookieParams, MultiValueMap<String, Object> formParams,
             List<MediaType> accept, MediaType contentType, String[] authNames) {
-        if (basePath.endsWith("/") || basePath.indexOf('?') >= 0 || basePath.indexOf('#') >= 0) {
+        if (!plain(basePath)) {
             return super.prepareRequest(path, method, pathParams, queryParams, body, headerParams, cookieParams,
                     formParams, accept, contentType, authNames);
         }
@@ -99,5 +100,12 @@ public final class HerokuApiClient extends ApiClient {
         request.attribute(URI_TEMPLATE_ATTRIBUTE, path);
         request.body(selectBody(body, formParams, contentType));
         return request;
+    }
+
+    /** A base path string joining gives exactly what the generated route would: no "//", "?" or "#" after the origin. */
+    private static boolean plain(String basePath) {
+        int scheme = basePath.indexOf("://");
+        return !basePath.endsWith("/") && basePath.indexOf("//", scheme < 0 ? 0 : scheme + 3) < 0
+                && basePath.indexOf('?') < 0 && basePath.indexOf('#') < 0;
     }
 }

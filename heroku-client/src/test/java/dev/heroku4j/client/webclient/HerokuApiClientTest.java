@@ -54,8 +54,12 @@ class HerokuApiClientTest {
     /** Runs the call through the generated client, then through HerokuApiClient, and returns both requests. */
     private List<LoggedRequest> bothWays(String basePath, Consumer<HerokuApis> call) {
         WebClient webClient = webClient();
-        call.accept(new HerokuApis(() -> new ApiClient(webClient).setBasePath(basePath)) { });
-        call.accept(new HerokuApis(() -> new HerokuApiClient(webClient, URI.create(basePath))) { });
+        ApiClient generated = new ApiClient(webClient).setBasePath(basePath);
+        ApiClient lean = new HerokuApiClient(webClient, URI.create(basePath));
+        generated.setBearerToken("token-1"); // applied by the generated auth hook, which the lean route must keep
+        lean.setBearerToken("token-1");
+        call.accept(new HerokuApis(() -> generated) { });
+        call.accept(new HerokuApis(() -> lean) { });
         List<LoggedRequest> requests = new ArrayList<>(api.getAllServeEvents().stream().map(e -> e.getRequest()).toList());
         Collections.reverse(requests); // WireMock lists the newest first
         assertThat(requests).hasSize(2);
@@ -82,6 +86,7 @@ class HerokuApiClientTest {
 
         assertSame(requests);
         assertThat(requests.get(1).getUrl()).isEqualTo("/apps/my%20app%2F..");
+        assertThat(requests.get(1).getHeader("Authorization")).isEqualTo("Bearer token-1");
         assertThat(templates).containsExactly("/apps/{app_id_or_name}", "/apps/{app_id_or_name}");
     }
 
@@ -124,6 +129,15 @@ class HerokuApiClientTest {
         List<LoggedRequest> requests = bothWays(api.baseUrl() + "/", heroku -> heroku.account().accountInfo().block());
 
         assertSame(requests);
+        assertThat(requests.get(1).getUrl()).isEqualTo("/account"); // joined as strings it would be "//account"
+    }
+
+    @Test
+    void basePathWithEmptySegment_takesTheGeneratedRoute() {
+        List<LoggedRequest> requests = bothWays(api.baseUrl() + "/a//b", heroku -> heroku.account().accountInfo().block());
+
+        assertSame(requests);
+        assertThat(requests.get(1).getUrl()).isEqualTo("/a/b/account");
     }
 
     @Test
