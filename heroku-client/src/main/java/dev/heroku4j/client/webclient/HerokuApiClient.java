@@ -34,10 +34,19 @@ public final class HerokuApiClient extends ApiClient {
     private final Map<List<String>, Optional<List<MediaType>>> accepts = new ConcurrentHashMap<>();
     private final Map<List<String>, Optional<MediaType>> contentTypes = new ConcurrentHashMap<>();
 
+    private boolean joinable;
+
     /** A client of {@code webClient} (configured by {@link HerokuWebClientConfigurer}) for the API at {@code baseUrl}. */
     public HerokuApiClient(WebClient webClient, URI baseUrl) {
         super(webClient);
         setBasePath(baseUrl.toString());
+    }
+
+    @Override
+    public ApiClient setBasePath(String basePath) {
+        super.setBasePath(basePath);
+        this.joinable = joinable(basePath);
+        return this;
     }
 
     @Override
@@ -68,7 +77,7 @@ public final class HerokuApiClient extends ApiClient {
             MultiValueMap<String, String> queryParams, Object body, HttpHeaders headerParams,
             MultiValueMap<String, String> cookieParams, MultiValueMap<String, Object> formParams,
             List<MediaType> accept, MediaType contentType, String[] authNames) {
-        if (!plain(basePath)) {
+        if (!joinable) {
             return super.prepareRequest(path, method, pathParams, queryParams, body, headerParams, cookieParams,
                     formParams, accept, contentType, authNames);
         }
@@ -103,7 +112,7 @@ public final class HerokuApiClient extends ApiClient {
     }
 
     /** A base path string joining gives exactly what the generated route would: no "//", "?" or "#" after the origin. */
-    private static boolean plain(String basePath) {
+    private static boolean joinable(String basePath) {
         int scheme = basePath.indexOf("://");
         return !basePath.endsWith("/") && basePath.indexOf("//", scheme < 0 ? 0 : scheme + 3) < 0
                 && basePath.indexOf('?') < 0 && basePath.indexOf('#') < 0;
