@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import dev.heroku4j.client.error.HerokuPagingException;
 import dev.heroku4j.client.http.HerokuHeaders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -74,6 +75,7 @@ public final class Paging {
         private volatile boolean more = true;
         private volatile boolean fetching;
         private volatile @Nullable Disposable inFlight;
+        private final java.util.Set<String> seen = new java.util.HashSet<>(); // only touched in fetchNext's callback
 
         PullingCursor(Function<@Nullable String, Mono<ResponseEntity<List<T>>>> fetch, @Nullable String range,
                       FluxSink<T> sink) {
@@ -124,9 +126,12 @@ public final class Paging {
             inFlight = page(fetch, range)
                     .defaultIfEmpty(new Page<>(List.of(), null)) // an empty answer ends the list
                     .subscribe(page -> {
-                        if (page.nextRange() != null && page.nextRange().equals(range)) {
-                            sink.error(new IllegalStateException("Heroku returned the same Next-Range as requested ('"
-                                    + range + "'); stopping to avoid an endless loop"));
+                        if (range != null) {
+                            seen.add(range);
+                        }
+                        if (page.nextRange() != null && seen.contains(page.nextRange())) {
+                            sink.error(new HerokuPagingException("Heroku's Next-Range '" + page.nextRange()
+                                    + "' points back to a page already fetched; stopping to avoid an endless loop"));
                             return;
                         }
                         buffer.addAll(page.items());

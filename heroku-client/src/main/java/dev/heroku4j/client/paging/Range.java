@@ -30,12 +30,37 @@ public final class Range {
     private final @Nullable String start;
     private final @Nullable Integer max;
     private final @Nullable Order order;
+    private final @Nullable String raw;
 
     private Range(String field, @Nullable String start, @Nullable Integer max, @Nullable Order order) {
+        this(field, start, max, order, null);
+    }
+
+    private Range(String field, @Nullable String start, @Nullable Integer max, @Nullable Order order,
+                  @Nullable String raw) {
         this.field = field;
         this.start = start;
         this.max = max;
         this.order = order;
+        this.raw = raw;
+    }
+
+    /** The newest {@code n} by a field, e.g. {@code Range.latest("version", 1)}: {@code version ..; max=1, order=desc}. */
+    public static Range latest(String field, int n) {
+        return by(field).withMax(n).descending();
+    }
+
+    /**
+     * A {@code Next-Range} (or any {@code Range} value) exactly as Heroku gave it, to continue a list from there;
+     * the {@code with}-methods do not apply to it.
+     */
+    public static Range of(String headerValue) {
+        java.util.Objects.requireNonNull(headerValue, "headerValue");
+        if (headerValue.isBlank() || headerValue.indexOf('\r') >= 0 || headerValue.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("Range value must be one non-blank line, was '" + headerValue + "'");
+        }
+        String field = headerValue.strip().split("[ ;]", 2)[0];
+        return new Range(field, null, null, null, headerValue);
     }
 
     /** A range over the sort field, e.g. {@code "id"}, {@code "name"}, {@code "created_at"}. */
@@ -103,6 +128,9 @@ public final class Range {
 
     /** The header value, e.g. {@code id ..; max=200, order=desc} or {@code name ]my-app..; max=10}. */
     public String toHeaderValue() {
+        if (raw != null) {
+            return raw;
+        }
         StringBuilder sb = new StringBuilder(field).append(' ');
         if (start != null) {
             sb.append(start);

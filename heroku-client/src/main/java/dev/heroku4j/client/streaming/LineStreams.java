@@ -29,20 +29,6 @@ public final class LineStreams {
 
     private final WebClient webClient;
 
-    /** With default timeouts. */
-    public LineStreams() {
-        this(HttpTimeouts.DEFAULTS);
-    }
-
-    public LineStreams(HttpTimeouts timeouts) {
-        this(WebClient.builder()
-                .clientConnector(new ReactorClientHttpConnector(ReactorConnectors.streamingHttpClient(timeouts)))
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(MAX_LINE_LENGTH))
-                .defaultHeader(HttpHeaders.USER_AGENT, ClientVersion.defaultUserAgent())
-                .filter(new HerokuErrorFilter())
-                .build());
-    }
-
     /** Uses the given client as is; it must not carry the API key. */
     public LineStreams(WebClient webClient) {
         this.webClient = Objects.requireNonNull(webClient, "webClient");

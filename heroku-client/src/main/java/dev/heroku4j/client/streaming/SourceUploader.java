@@ -33,15 +33,6 @@ public final class SourceUploader {
 
     private final WebClient webClient;
 
-    public SourceUploader() {
-        this(HttpTimeouts.DEFAULTS);
-    }
-
-    public SourceUploader(HttpTimeouts timeouts) {
-        this(WebClient.builder().clientConnector(ReactorConnectors.connector(timeouts))
-                .filter(new HerokuErrorFilter()).build());
-    }
-
     /** Uses the given client as is; it must not carry the API key. */
     public SourceUploader(WebClient webClient) {
         this.webClient = Objects.requireNonNull(webClient, "webClient");

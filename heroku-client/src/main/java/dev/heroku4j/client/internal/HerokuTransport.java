@@ -1,0 +1,195 @@
+package dev.heroku4j.client.internal;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.codec.CodecException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.heroku4j.client.HerokuConfig;
+import dev.heroku4j.client.HerokuResponse;
+import dev.heroku4j.client.error.HerokuDecodingException;
+import dev.heroku4j.client.error.HerokuException;
+import dev.heroku4j.client.error.HerokuTransportException;
+import dev.heroku4j.client.http.HerokuHeaders;
+import dev.heroku4j.client.http.RequestInfo;
+import dev.heroku4j.client.paging.PagedFlux;
+import dev.heroku4j.client.paging.Range;
+import dev.heroku4j.client.ratelimit.RateLimitTracker;
+import dev.heroku4j.client.streaming.LineStreams;
+import dev.heroku4j.client.streaming.SourceUploader;
+
+/**
+ * The one engine: every exchange of both clients goes through here (API calls, log and build-output streams,
+ * uploads), on {@code WebClient}s made once, at first use, from one {@link HerokuConfig} ({@link WebClients}).
+ *
+ * <p>A view ({@link #withHeader}, {@link #capturing}) shares the WebClients and the rate-limit tracker and differs
+ * only in what it adds to each call.
+ */
+public final class HerokuTransport {
+
+    private final HerokuConfig config;
+    private final String baseUrl;
+    private final RateLimitTracker tracker;
+    private final SingletonSupplier<WebClient> api;
+    private final SingletonSupplier<WebClient> streams;
+    private final SingletonSupplier<LineStreams> lines;
+    private final SingletonSupplier<SourceUploader> uploader;
+    private final @Nullable String twoFactorCode;
+    private final @Nullable AtomicReference<HerokuResponse<?>> capture;
+
+    public HerokuTransport(HerokuConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.baseUrl = config.baseUrl().toString();
+        RateLimitTracker shared = config.rateLimitTracker();
+        this.tracker = shared != null ? shared : new RateLimitTracker();
+        config.rateLimitListeners().forEach(tracker::onSnapshot);
+        this.api = SingletonSupplier.of(() -> built("API", () -> WebClients.api(config, tracker)));
+        this.streams = SingletonSupplier.of(() -> built("stream", () -> WebClients.streams(config)));
+        this.lines = SingletonSupplier.of(() -> new LineStreams(streams.obtain()));
+        this.uploader = SingletonSupplier.of(() -> new SourceUploader(streams.obtain()));
+        this.twoFactorCode = null;
+        this.capture = null;
+    }
+
+    private HerokuTransport(HerokuTransport from, @Nullable String twoFactorCode,
+                            @Nullable AtomicReference<HerokuResponse<?>> capture) {
+        this.config = from.config;
+        this.baseUrl = from.baseUrl;
+        this.tracker = from.tracker;
+        this.api = from.api;
+        this.streams = from.streams;
+        this.lines = from.lines;
+        this.uploader = from.uploader;
+        this.twoFactorCode = twoFactorCode;
+        this.capture = capture;
+    }
+
+    private WebClient built(String which, java.util.function.Supplier<WebClient> build) {
+        try {
+            return build.get();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Could not build the " + which + " WebClient of the Heroku client for "
+                    + config.baseUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** This engine, sending {@code Heroku-Two-Factor-Code} with every API request. */
+    public HerokuTransport withTwoFactorCode(String code) {
+        return new HerokuTransport(this, code, capture);
+    }
+
+    /** This engine, recording each API response (status, headers) into {@code capture}. */
+    public HerokuTransport capturing(AtomicReference<HerokuResponse<?>> capture) {
+        return new HerokuTransport(this, twoFactorCode, capture);
+    }
+
+    public HerokuConfig config() {
+        return config;
+    }
+
+    public RateLimitTracker rateLimitTracker() {
+        return tracker;
+    }
+
+    /** Builds the WebClients now rather than at the first call; a failure is thrown and tried again next time. */
+    public void prepare() {
+        api.obtain();
+    }
+
+    /** One call; its body, or empty when Heroku answered with none. */
+    public <T> Mono<T> call(Operation<T> operation, String[] path, @Nullable Map<String, String> query,
+                            @Nullable Object body) {
+        return exchange(operation, path, query, body, null).mapNotNull(ResponseEntity::getBody);
+    }
+
+    /** A list call: every item, paging lazily from {@code range}. */
+    public <T> PagedFlux<T> list(Operation<List<T>> operation, String[] path, @Nullable Map<String, String> query,
+                                 @Nullable Object body, @Nullable Range range) {
+        return new PagedFlux<>(next -> exchange(operation, path, query, body, next),
+                range == null ? null : range.toHeaderValue());
+    }
+
+    /** The exchange every generated method makes: checked, sent through the filters, failures as HerokuExceptions. */
+    public <T> Mono<ResponseEntity<T>> exchange(Operation<T> operation, String[] path,
+                                                @Nullable Map<String, String> query, @Nullable Object body,
+                                                @Nullable String range) {
+        String uri = operation.uri(baseUrl, path, query);
+        return Mono.defer(() -> {
+            WebClient.RequestBodySpec request = api.obtain().method(operation.method()).uri(URI.create(uri))
+                    .attribute(RequestInfo.URI_TEMPLATE_ATTRIBUTE, operation.pathTemplate())
+                    .header(HttpHeaders.ACCEPT, operation.accept());
+            if (range != null) {
+                request.header(HerokuHeaders.RANGE, range);
+            }
+            if (twoFactorCode != null) {
+                request.header(HerokuHeaders.TWO_FACTOR_CODE, twoFactorCode);
+            }
+            WebClient.RequestHeadersSpec<?> ready = body == null ? request
+                    : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+            WebClient.ResponseSpec response = ready.retrieve();
+            Mono<ResponseEntity<T>> entity = operation.responseType() == null
+                    ? response.toBodilessEntity().map(HerokuTransport::<T>bodiless)
+                    : response.toEntity(operation.responseType());
+            return entity;
+        }).onErrorMap(e -> translate(operation, e)).doOnNext(this::record);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ResponseEntity<T> bodiless(ResponseEntity<Void> entity) {
+        return (ResponseEntity<T>) (ResponseEntity<?>) entity;
+    }
+
+    private void record(ResponseEntity<?> entity) {
+        if (capture != null) {
+            capture.set(new HerokuResponse<>(entity.getStatusCode().value(), entity.getHeaders(), entity.getBody()));
+        }
+    }
+
+    /** Every failure a caller can see is a HerokuException, or the IllegalArgumentException of a bad argument. */
+    static Throwable translate(Operation<?> operation, Throwable e) {
+        if (e instanceof HerokuException || e instanceof IllegalArgumentException) {
+            return e;
+        }
+        if (e instanceof CodecException) {
+            return new HerokuDecodingException(operation.method().name(), operation.pathTemplate(), e);
+        }
+        if (e instanceof WebClientException || e instanceof TimeoutException) {
+            return new HerokuTransportException(operation.method().name(), operation.pathTemplate(), e);
+        }
+        return e;
+    }
+
+    /** Lines of a stream URL Heroku hands out ({@code logplex_url}, {@code output_stream_url}), without the key. */
+    public Flux<String> lines(String url) {
+        return Flux.defer(() -> lines.obtain().lines(url));
+    }
+
+    /** Uploads a file to a source's {@code put_url}, without the key. */
+    public Mono<Void> upload(URI putUrl, Path file) {
+        return Mono.defer(() -> uploader.obtain().put(putUrl, file));
+    }
+
+    /** Uploads bytes to a source's {@code put_url}, without the key. */
+    public Mono<Void> upload(URI putUrl, byte[] content) {
+        return Mono.defer(() -> uploader.obtain().put(putUrl, content));
+    }
+
+    @Override
+    public String toString() {
+        return "HerokuTransport{" + config + "}";
+    }
+}

@@ -1,0 +1,98 @@
+package dev.heroku4j.client.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.heroku4j.client.HerokuConfig;
+import dev.heroku4j.client.auth.BearerAuth;
+import dev.heroku4j.client.error.HerokuErrorFilter;
+import dev.heroku4j.client.http.HerokuHeadersFilter;
+import dev.heroku4j.client.http.HerokuJson;
+import dev.heroku4j.client.http.HerokuWarningFilter;
+import dev.heroku4j.client.http.PathSafetyFilter;
+import dev.heroku4j.client.http.ReactorConnectors;
+import dev.heroku4j.client.http.RequestLoggingFilter;
+import dev.heroku4j.client.ratelimit.RateLimitFilter;
+import dev.heroku4j.client.ratelimit.RateLimitGovernor;
+import dev.heroku4j.client.ratelimit.RateLimitTracker;
+import dev.heroku4j.client.retry.RetryFilter;
+
+/**
+ * Makes the two {@code WebClient}s of one engine from one {@link HerokuConfig}, both from the same starting builder
+ * (Spring Boot's, with its observation and customizers, when given) and the same User-Agent:
+ * <ul>
+ *   <li>the API client, with these filters, outermost first:
+ *   <ol>
+ *     <li>{@link PathSafetyFilter}: refuses a path whose segments do not line up with its template;</li>
+ *     <li>{@link RetryFilter}: outside everything that varies per attempt, so each retry gets a fresh Request-Id
+ *         and the governor's delay;</li>
+ *     <li>{@link RateLimitGovernor} (only when enabled): delays each attempt as the quota runs low;</li>
+ *     <li>{@link HerokuHeadersFilter}: User-Agent, fresh Request-Id, Accept, and the key for the API origin only
+ *         ({@link BearerAuth});</li>
+ *     <li>{@link HerokuErrorFilter}: non-2xx and transport failures to exceptions (seen by retry above);</li>
+ *     <li>{@link RequestLoggingFilter}: inside the error filter, so it logs the real status of every attempt;</li>
+ *     <li>{@link RateLimitFilter}: reads {@code RateLimit-Remaining} of every response, errors included;</li>
+ *     <li>{@link HerokuWarningFilter}: logs Heroku warnings.</li>
+ *   </ol></li>
+ *   <li>the stream client, for log sessions, build output and source uploads on other hosts: the User-Agent and
+ *       error mapping, never the key, and a connector without a response timeout.</li>
+ * </ul>
+ */
+final class WebClients {
+
+    private WebClients() {
+    }
+
+    static WebClient api(HerokuConfig config, RateLimitTracker tracker) {
+        ClientHttpConnector connector = config.connector() == null ? null : config.connector().get();
+        JsonMapper mapper = config.effectiveJsonMapper();
+        return start(config)
+                .clientConnector(connector != null ? connector : ReactorConnectors.connector(config.timeouts()))
+                .codecs(codecs -> HerokuJson.registerCodecs(codecs, mapper, config.maxInMemorySize()))
+                .filters(existing -> existing.addAll(apiFilters(config, tracker)))
+                .build();
+    }
+
+    static WebClient streams(HerokuConfig config) {
+        ClientHttpConnector connector = config.streamConnector() == null ? null : config.streamConnector().get();
+        if (connector == null && config.connector() != null) {
+            connector = config.connector().get();
+        }
+        return start(config)
+                .clientConnector(connector != null ? connector
+                        : new ReactorClientHttpConnector(ReactorConnectors.streamingHttpClient(config.timeouts())))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(dev.heroku4j.client.streaming.LineStreams.MAX_LINE_LENGTH))
+                .defaultHeader(HttpHeaders.USER_AGENT, config.userAgent())
+                .filter(new HerokuErrorFilter())
+                .build();
+    }
+
+    private static WebClient.Builder start(HerokuConfig config) {
+        WebClient.@Nullable Builder given = config.webClientBuilder() == null ? null : config.webClientBuilder().get();
+        // cloned, so that a build that failed half-way leaves nothing behind for the next attempt
+        return given == null ? WebClient.builder() : given.clone();
+    }
+
+    static List<ExchangeFilterFunction> apiFilters(HerokuConfig config, RateLimitTracker tracker) {
+        List<ExchangeFilterFunction> filters = new ArrayList<>();
+        filters.add(new PathSafetyFilter());
+        filters.add(new RetryFilter(config.retry()));
+        if (config.governor() != null) {
+            filters.add(new RateLimitGovernor(tracker, config.governor()));
+        }
+        filters.add(new HerokuHeadersFilter(config.userAgent(), "3", new BearerAuth(config.apiKeys(), config.baseUrl())));
+        filters.add(new HerokuErrorFilter());
+        filters.add(new RequestLoggingFilter());
+        filters.add(new RateLimitFilter(tracker));
+        filters.add(new HerokuWarningFilter());
+        return filters;
+    }
+}
