@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
@@ -26,15 +28,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.HerokuClientBuilder;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.ratelimit.GovernorPolicy;
 import dev.heroku4j.client.retry.RetrySettings;
 
 /**
- * Auto-configuration of a {@link HerokuClient} built from Spring Boot's {@link WebClient.Builder} (so Boot's
- * observation and codecs apply), the {@code heroku.*} properties and {@link HerokuClientCustomizer} beans.
+ * Auto-configuration of both Heroku clients on one engine: a {@link ReactiveHerokuClient} built from Spring Boot's
+ * {@link WebClient.Builder} (so Boot's observation and codecs apply), the {@code heroku.*} properties and
+ * {@link HerokuClientCustomizer} beans, and the blocking {@link HerokuClient} on it. Each backs off when the
+ * application defines its own.
  * Start-up fails, with a {@link org.springframework.boot.diagnostics.FailureAnalyzer failure analysis}, when no API
  * key is found.
  *
@@ -44,34 +52,68 @@ import dev.heroku4j.client.retry.RetrySettings;
  * not wait for it. A call made before it is done waits for it.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
-@ConditionalOnClass({ HerokuClient.class, WebClient.class })
+@ConditionalOnClass({ ReactiveHerokuClient.class, WebClient.class })
 @ConditionalOnBooleanProperty(name = "heroku.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(HerokuProperties.class)
 public final class HerokuClientAutoConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(HerokuClientAutoConfiguration.class);
 
+    /**
+     * The reactive client: the engine both beans share. Built from Boot's {@link WebClient.Builder} (its
+     * observation and customizers), Boot's connector with the {@code heroku.*} timeouts and SSL bundle, and the
+     * {@link HerokuClientCustomizer} beans.
+     */
     @Bean
-    @ConditionalOnMissingBean
-    HerokuClient herokuClient(HerokuProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
+    @ConditionalOnMissingBean({ ReactiveHerokuClient.class, HerokuClient.class })
+    ReactiveHerokuClient reactiveHerokuClient(HerokuProperties properties,
+            ObjectProvider<WebClient.Builder> webClientBuilder,
             ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, ObjectProvider<SslBundles> sslBundles,
             ObjectProvider<HerokuClientCustomizer> customizers) {
-        HerokuClient.Builder builder = HerokuClient.builder();
+        HerokuClientBuilder<ReactiveHerokuClient> builder = ReactiveHerokuClient.builder();
         // Boot's builder is prototype-scoped, so each call gives our own instance. Asked for when the client is
         // prepared: creating it builds Boot's default connector, which loads Reactor Netty.
         builder.webClientBuilder(webClientBuilder::getIfAvailable);
         applyProperties(properties, builder);
-        HttpClientSettings settings = connectorSettings(properties, sslBundles);
-        builder.clientConnector(() -> {
-            ClientHttpConnectorBuilder<?> connectors = connectorBuilder.getIfAvailable();
-            return connectors != null ? connectors.build(settings) : null;
-        });
+        SslBundle bundle = sslBundle(properties, sslBundles);
+        HttpClientSettings api = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
+                properties.getResponseTimeout(), bundle);
+        // Streams (log tails, build output) stay quiet for minutes: no read timeout there.
+        HttpClientSettings streams = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
+                null, bundle);
+        builder.clientConnector(() -> connector(connectorBuilder, api));
+        builder.streamConnector(() -> connector(connectorBuilder, streams));
         customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-        HerokuClient client = builder.build();
+        ReactiveHerokuClient client = builder.build();
         // The client looks the key up lazily, at the first request; resolve it once now so a missing key fails
         // start-up (ApiKeyNotFoundException, explained by HerokuApiKeyFailureAnalyzer) instead of the first call.
-        client.options().apiKeys().get();
+        client.config().apiKeys().get();
         return client;
+    }
+
+    /**
+     * When the application defines only a blocking client: the reactive one on its engine. Lazy, so an application
+     * client that is lazy stays uncreated until used.
+     */
+    @Bean
+    @Lazy
+    @ConditionalOnMissingBean(ReactiveHerokuClient.class)
+    @ConditionalOnSingleCandidate(HerokuClient.class)
+    ReactiveHerokuClient reactiveHerokuClientOfTheApplicationsClient(HerokuClient herokuClient) {
+        return herokuClient.reactive();
+    }
+
+    /** The blocking client, on the reactive client's engine. */
+    @Bean
+    @ConditionalOnMissingBean
+    HerokuClient herokuClient(ReactiveHerokuClient reactiveHerokuClient) {
+        return reactiveHerokuClient.blocking();
+    }
+
+    private static @Nullable ClientHttpConnector connector(ObjectProvider<ClientHttpConnectorBuilder<?>> builder,
+            HttpClientSettings settings) {
+        ClientHttpConnectorBuilder<?> connectors = builder.getIfAvailable();
+        return (connectors != null) ? connectors.build(settings) : null;
     }
 
     /**
@@ -84,7 +126,7 @@ public final class HerokuClientAutoConfiguration {
     ApplicationListener<ContextRefreshedEvent> herokuClientPreparer() {
         return (event) -> {
             ApplicationContext context = event.getApplicationContext();
-            List<HerokuClient> clients = existingClients(context);
+            List<Runnable> clients = existingClients(context);
             if (clients.isEmpty()) {
                 return;
             }
@@ -94,23 +136,29 @@ public final class HerokuClientAutoConfiguration {
         };
     }
 
-    private static List<HerokuClient> existingClients(ApplicationContext context) {
+    private static List<Runnable> existingClients(ApplicationContext context) {
         if (!(context instanceof ConfigurableApplicationContext configurable)) {
             return List.of();
         }
         ConfigurableListableBeanFactory beanFactory = configurable.getBeanFactory();
-        List<HerokuClient> clients = new ArrayList<>();
-        for (String name : beanFactory.getBeanNamesForType(HerokuClient.class, false, false)) {
-            if (beanFactory.containsSingleton(name) && beanFactory.getSingleton(name) instanceof HerokuClient client) {
-                clients.add(client);
+        List<Runnable> clients = new ArrayList<>();
+        for (String name : beanFactory.getBeanNamesForType(Object.class, false, false)) {
+            if (beanFactory.containsSingleton(name)) {
+                Object bean = beanFactory.getSingleton(name);
+                if (bean instanceof HerokuClient client) {
+                    clients.add(client::prepare);
+                }
+                else if (bean instanceof ReactiveHerokuClient client) {
+                    clients.add(client::prepare);
+                }
             }
         }
         return clients;
     }
 
-    private static void prepare(HerokuClient client, ApplicationContext context) {
+    private static void prepare(Runnable client, ApplicationContext context) {
         try {
-            client.prepare();
+            client.run();
         }
         catch (RuntimeException ex) {
             if (!(context instanceof ConfigurableApplicationContext configurable) || configurable.isActive()) {
@@ -124,22 +172,17 @@ public final class HerokuClientAutoConfiguration {
      * (looked up now, so an unknown name fails start-up), and never following redirects: a redirect followed inside
      * the connector would bypass the filter that keeps the key on the API host.
      */
-    private static HttpClientSettings connectorSettings(HerokuProperties properties, ObjectProvider<SslBundles> sslBundles) {
-        SslBundle bundle = null;
-        if (properties.getSslBundle() != null) {
-            bundle = sslBundles.getObject().getBundle(properties.getSslBundle());
-        }
-        return new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
-                properties.getResponseTimeout(), bundle);
+    private static @Nullable SslBundle sslBundle(HerokuProperties properties, ObjectProvider<SslBundles> sslBundles) {
+        return (properties.getSslBundle() != null) ? sslBundles.getObject().getBundle(properties.getSslBundle()) : null;
     }
 
-    private static void applyProperties(HerokuProperties properties, HerokuClient.Builder builder) {
+    private static void applyProperties(HerokuProperties properties, HerokuClientBuilder<?> builder) {
         builder.apiKey(properties.getApiKey());
         builder.baseUrl(properties.getBaseUrl());
         if (properties.getUserAgent() != null) {
             builder.userAgent(properties.getUserAgent());
         }
-        builder.defaultVariant(properties.getAcceptVariant());
+        builder.callTimeout(properties.getCallTimeout());
         builder.connectTimeout(properties.getConnectTimeout());
         builder.responseTimeout(properties.getResponseTimeout());
         HerokuProperties.Retry retry = properties.getRetry();

@@ -33,9 +33,9 @@ public class HerokuProperties {
     private @Nullable String userAgent;
 
     /**
-     * Accept variant of the Platform API for operations that exist in both variants: '3' or '3.sdk'.
+     * Longest a blocking call waits for its answer, retries and back-off included.
      */
-    private String acceptVariant = "3";
+    private Duration callTimeout = Duration.ofSeconds(120);
 
     /**
      * Timeout for establishing a connection to the API.
@@ -91,12 +91,12 @@ public class HerokuProperties {
         this.userAgent = userAgent;
     }
 
-    public String getAcceptVariant() {
-        return this.acceptVariant;
+    public Duration getCallTimeout() {
+        return this.callTimeout;
     }
 
-    public void setAcceptVariant(String acceptVariant) {
-        this.acceptVariant = acceptVariant;
+    public void setCallTimeout(Duration callTimeout) {
+        this.callTimeout = callTimeout;
     }
 
     public Duration getConnectTimeout() {
@@ -138,8 +138,8 @@ public class HerokuProperties {
     @Override
     public String toString() {
         return "HerokuProperties[enabled=" + this.enabled + ", apiKey=" + (this.apiKey == null ? "not set" : "******")
-                + ", baseUrl=" + this.baseUrl + ", userAgent=" + this.userAgent + ", acceptVariant="
-                + this.acceptVariant + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
+                + ", baseUrl=" + this.baseUrl + ", userAgent=" + this.userAgent + ", callTimeout="
+                + this.callTimeout + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
                 + this.responseTimeout + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + ", health="
                 + this.health + "]";
     }

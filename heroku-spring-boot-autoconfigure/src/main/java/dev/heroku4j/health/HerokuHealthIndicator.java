@@ -9,7 +9,7 @@ import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicat
 import org.springframework.boot.health.contributor.Health;
 import reactor.core.publisher.Mono;
 
-import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.error.HerokuApiException;
 import dev.heroku4j.client.error.HerokuTransportException;
 
@@ -21,7 +21,7 @@ import dev.heroku4j.client.error.HerokuTransportException;
  */
 public class HerokuHealthIndicator extends AbstractReactiveHealthIndicator {
 
-    private final HerokuClient client;
+    private final ReactiveHerokuClient client;
 
     private final Duration timeout;
 
@@ -30,7 +30,7 @@ public class HerokuHealthIndicator extends AbstractReactiveHealthIndicator {
      * @param client the client to check
      * @param timeout the time limit of one check; slower answers are reported as DOWN
      */
-    public HerokuHealthIndicator(HerokuClient client, Duration timeout) {
+    public HerokuHealthIndicator(ReactiveHerokuClient client, Duration timeout) {
         super("Heroku health check failed");
         this.client = Objects.requireNonNull(client, "client");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -38,7 +38,7 @@ public class HerokuHealthIndicator extends AbstractReactiveHealthIndicator {
 
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
-        String baseUrl = displayUrl(this.client.options().baseUrl());
+        String baseUrl = displayUrl(this.client.config().baseUrl());
         return this.client.rateLimit()
             .rateLimitInfo()
             .timeout(this.timeout)

@@ -105,7 +105,7 @@ class HerokuActuatorIntegrationTests {
 
     @Test
     void logs_whenClientAndEndpointsAreUsed_neverContainTheKey(CapturedOutput output) {
-        this.herokuClient.rateLimit().rateLimitInfo().block();
+        this.herokuClient.rateLimit().rateLimitInfo();
         getBody("/actuator/health");
         getBody("/actuator/env");
         getBody("/actuator/configprops");

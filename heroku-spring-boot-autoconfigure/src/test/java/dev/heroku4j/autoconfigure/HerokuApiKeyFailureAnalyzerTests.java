@@ -43,7 +43,7 @@ class HerokuApiKeyFailureAnalyzerTests {
                 .contains("property heroku.api-key: none")
                 .contains("environment variable HEROKU_API_KEY: not set")
                 .contains("no-such-netrc: file missing")
-                .doesNotContain("HerokuClientOptions.builder()");
+                .doesNotContain("HerokuClient.builder()");
             assertThat(analysis.getAction()).contains("heroku.api-key")
                 .contains("application.yml")
                 .contains("HEROKU_API_KEY")

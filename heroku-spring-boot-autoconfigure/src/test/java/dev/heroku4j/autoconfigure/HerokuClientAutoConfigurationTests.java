@@ -37,11 +37,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.heroku4j.autoconfigure.health.HerokuHealthContributorAutoConfiguration;
 import dev.heroku4j.autoconfigure.metrics.HerokuMetricsAutoConfiguration;
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.auth.ApiKeyNotFoundException;
 import dev.heroku4j.client.http.HttpTimeouts;
 import dev.heroku4j.client.ratelimit.GovernorPolicy;
 import dev.heroku4j.client.retry.RetrySettings;
-import dev.heroku4j.client.webclient.HerokuClientOptions;
+import dev.heroku4j.client.HerokuConfig;
 
 class HerokuClientAutoConfigurationTests {
 
@@ -59,10 +60,10 @@ class HerokuClientAutoConfigurationTests {
     void herokuClient_whenOnlyKeyIsSet_usesClientDefaults() {
         this.runner.withPropertyValues("heroku.api-key=" + KEY).run((context) -> {
             assertThat(context).hasSingleBean(HerokuClient.class).hasSingleBean(HerokuProperties.class);
-            HerokuClientOptions options = context.getBean(HerokuClient.class).options();
-            assertThat(options.baseUrl()).isEqualTo(HerokuClientOptions.DEFAULT_BASE_URL);
+            HerokuConfig options = context.getBean(HerokuClient.class).config();
+            assertThat(options.baseUrl()).isEqualTo(HerokuConfig.DEFAULT_BASE_URL);
             assertThat(options.userAgent()).startsWith("heroku4j/");
-            assertThat(options.defaultVariant()).isEqualTo("3");
+            assertThat(options.callTimeout()).isEqualTo(Duration.ofSeconds(120));
             assertThat(options.timeouts()).isEqualTo(HttpTimeouts.DEFAULTS);
             assertThat(options.retry()).isEqualTo(RetrySettings.DEFAULTS);
             assertThat(options.governor()).isNull();
@@ -74,8 +75,8 @@ class HerokuClientAutoConfigurationTests {
     void herokuProperties_whenDefault_matchClientDefaults() {
         HerokuProperties properties = new HerokuProperties();
         assertThat(properties.isEnabled()).isTrue();
-        assertThat(properties.getBaseUrl()).isEqualTo(HerokuClientOptions.DEFAULT_BASE_URL.toString());
-        assertThat(properties.getAcceptVariant()).isEqualTo(HerokuClientOptions.defaults().defaultVariant());
+        assertThat(properties.getBaseUrl()).isEqualTo(HerokuConfig.DEFAULT_BASE_URL.toString());
+        assertThat(properties.getCallTimeout()).isEqualTo(HerokuConfig.builder().config().callTimeout());
         assertThat(properties.getConnectTimeout()).isEqualTo(HttpTimeouts.DEFAULTS.connect());
         assertThat(properties.getResponseTimeout()).isEqualTo(HttpTimeouts.DEFAULTS.response());
         assertThat(properties.getRetry().getMaxRetries()).isEqualTo(RetrySettings.DEFAULTS.maxRetries());
@@ -90,15 +91,15 @@ class HerokuClientAutoConfigurationTests {
     void herokuClient_whenPropertiesUseRelaxedNamesAndDurations_bindsThem() {
         this.runner
             .withPropertyValues("heroku.apiKey=" + KEY, "heroku.baseUrl=http://127.0.0.1:8089/",
-                    "heroku.user-agent=my-app/1.0", "heroku.accept_variant=3.sdk", "heroku.connect-timeout=500ms",
+                    "heroku.user-agent=my-app/1.0", "heroku.call_timeout=45s", "heroku.connect-timeout=500ms",
                     "heroku.response-timeout=2s", "heroku.retry.max-retries=0", "heroku.retry.maxTotalWait=1m",
                     "heroku.rate-limit.governor=true", "heroku.rate-limit.threshold=100",
                     "heroku.rate-limit.max-delay=250ms", "heroku.health.timeout=750")
             .run((context) -> {
-                HerokuClientOptions options = context.getBean(HerokuClient.class).options();
+                HerokuConfig options = context.getBean(HerokuClient.class).config();
                 assertThat(options.baseUrl()).hasToString("http://127.0.0.1:8089");
                 assertThat(options.userAgent()).isEqualTo("my-app/1.0");
-                assertThat(options.defaultVariant()).isEqualTo("3.sdk");
+                assertThat(options.callTimeout()).isEqualTo(Duration.ofSeconds(45));
                 assertThat(options.timeouts()).isEqualTo(new HttpTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2)));
                 assertThat(options.retry().maxRetries()).isZero();
                 assertThat(options.retry().maxTotalWait()).isEqualTo(Duration.ofMinutes(1));
@@ -118,11 +119,29 @@ class HerokuClientAutoConfigurationTests {
                 .replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
                         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env)))
             .run((context) -> {
-                HerokuClientOptions options = context.getBean(HerokuClient.class).options();
+                HerokuConfig options = context.getBean(HerokuClient.class).config();
                 assertThat(options.apiKeys().get().value()).isEqualTo(KEY);
                 assertThat(options.baseUrl()).hasToString("http://127.0.0.1:8089");
                 assertThat(options.retry().maxRetries()).isEqualTo(1);
                 assertThat(options.timeouts().response()).isEqualTo(Duration.ofMillis(1500));
+            });
+    }
+
+    @Test
+    void herokuClients_whenAutoConfigured_shareOneEngine() {
+        this.runner.withPropertyValues("heroku.api-key=" + KEY).run((context) -> {
+            assertThat(context).hasSingleBean(HerokuClient.class).hasSingleBean(ReactiveHerokuClient.class);
+            assertThat(context.getBean(HerokuClient.class).reactive()).isSameAs(context.getBean(ReactiveHerokuClient.class));
+        });
+    }
+
+    @Test
+    void herokuClient_whenUserDefinesAReactiveOne_isBuiltOnIt() {
+        this.runner.withBean("myReactive", ReactiveHerokuClient.class,
+                () -> ReactiveHerokuClient.builder().apiKey("user-key").build())
+            .run((context) -> {
+                assertThat(context).hasSingleBean(ReactiveHerokuClient.class).hasSingleBean(HerokuClient.class);
+                assertThat(context.getBean(HerokuClient.class).reactive()).isSameAs(context.getBean("myReactive"));
             });
     }
 
@@ -140,7 +159,7 @@ class HerokuClientAutoConfigurationTests {
             .withUserConfiguration(CustomizerConfiguration.class)
             .run((context) -> {
                 assertThat(context.getBean("calls", List.class)).containsExactly("first", "second");
-                assertThat(context.getBean(HerokuClient.class).options().userAgent()).isEqualTo("second");
+                assertThat(context.getBean(HerokuClient.class).config().userAgent()).isEqualTo("second");
             });
     }
 
@@ -153,7 +172,7 @@ class HerokuClientAutoConfigurationTests {
             .withBean(WebClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-From-Boot", "yes"))
             .run((context) -> {
                 HerokuClient client = context.getBean(HerokuClient.class);
-                assertThat(client.rateLimit().rateLimitInfo().block(Duration.ofSeconds(5)).getRemaining())
+                assertThat(client.rateLimit().rateLimitInfo().getRemaining())
                     .isEqualTo(4500L);
                 api.verify(getRequestedFor(urlPathEqualTo("/account/rate-limits"))
                     .withHeader("X-From-Boot", equalTo("yes"))
@@ -169,7 +188,7 @@ class HerokuClientAutoConfigurationTests {
             .withBean(WebClientCustomizer.class, () -> (builder) -> threads.add(Thread.currentThread().getName()))
             .run((context) -> {
                 await().atMost(Duration.ofSeconds(20)).until(() -> !threads.isEmpty());
-                context.getBean(HerokuClient.class).webClient(); // already built: no second builder
+                context.getBean(HerokuClient.class).prepare(); // already built: no second builder
                 assertThat(threads).containsExactly("heroku4j-prepare").doesNotContain(startUpThread);
             });
     }
@@ -339,7 +358,7 @@ class HerokuClientAutoConfigurationTests {
                 api.stubFor(get(urlPathEqualTo("/apps/moved")).willReturn(aResponse().withStatus(302)
                     .withHeader("Location", "http://127.0.0.1:1/elsewhere")));
                 HerokuClient client = context.getBean(HerokuClient.class);
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.app().appInfo("moved").block())
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.app().appInfo("moved"))
                     .isInstanceOf(dev.heroku4j.client.error.HerokuApiException.class)
                     .hasMessageContaining("302");
                 assertThat(seen).hasSize(1); // built once
@@ -355,9 +374,9 @@ class HerokuClientAutoConfigurationTests {
             .withPropertyValues("heroku.api-key=" + KEY, "heroku.base-url=" + api.baseUrl())
             .run((context) -> {
                 HerokuClient client = context.getBean(HerokuClient.class);
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.account().accountInfo().block())
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.account().accountInfo())
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Could not build the WebClient of the Heroku client for " + api.baseUrl())
+                    .hasMessageContaining("Could not build the API WebClient of the Heroku client for " + api.baseUrl())
                     .hasRootCauseMessage("connector broken");
             });
     }

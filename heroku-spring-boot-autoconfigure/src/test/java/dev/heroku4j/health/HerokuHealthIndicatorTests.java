@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.retry.RetrySettings;
 
 class HerokuHealthIndicatorTests {
@@ -71,11 +71,11 @@ class HerokuHealthIndicatorTests {
         assertThat(health.getDetails().get("baseUrl")).isEqualTo(api.baseUrl());
     }
 
-    private static HerokuClient client(String baseUrl) {
-        return HerokuClient.builder().apiKey(KEY).baseUrl(baseUrl).retry(RetrySettings.disabled()).build();
+    private static ReactiveHerokuClient client(String baseUrl) {
+        return ReactiveHerokuClient.builder().apiKey(KEY).baseUrl(baseUrl).retry(RetrySettings.disabled()).build();
     }
 
-    private static Health health(HerokuClient client, Duration timeout) {
+    private static Health health(ReactiveHerokuClient client, Duration timeout) {
         return new HerokuHealthIndicator(client, timeout).health(true).block(Duration.ofSeconds(10));
     }
 

@@ -102,7 +102,7 @@ public final class ApiKeyResolver implements Supplier<ApiKey> {
             }
         }
         throw new ApiKeyNotFoundException("No Heroku API key found. Looked at:\n  - " + String.join("\n  - ", looked)
-                + "\nSet one of: the API key option of the client (HerokuClientOptions.builder().apiKey(...)), "
+                + "\nSet one of: the API key option of the client (HerokuClient.builder().apiKey(...)), "
                 + "the environment variable " + ENV_VARIABLE + " (e.g. from `heroku authorizations:create --short`), "
                 + "or a netrc entry 'machine " + netrcMachine + " login <email> password <key>' (written by `heroku login`).",
                 cause);

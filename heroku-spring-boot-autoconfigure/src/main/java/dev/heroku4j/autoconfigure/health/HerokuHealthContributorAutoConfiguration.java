@@ -14,20 +14,20 @@ import org.springframework.context.annotation.Bean;
 
 import dev.heroku4j.autoconfigure.HerokuClientAutoConfiguration;
 import dev.heroku4j.autoconfigure.HerokuProperties;
-import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.health.HerokuHealthIndicator;
 
 /**
  * Auto-configuration of the {@code heroku} health indicator ({@link HerokuHealthIndicator}), one per
- * {@link HerokuClient} bean. Turned off with {@code management.health.heroku.enabled=false}.
+ * {@link ReactiveHerokuClient} bean. Turned off with {@code management.health.heroku.enabled=false}.
  */
 @AutoConfiguration(after = HerokuClientAutoConfiguration.class)
-@ConditionalOnClass({ HerokuClient.class, HerokuHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnClass({ ReactiveHerokuClient.class, HerokuHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBooleanProperty(name = "heroku.enabled", matchIfMissing = true)
-@ConditionalOnBean(HerokuClient.class)
+@ConditionalOnBean(ReactiveHerokuClient.class)
 @EnableConfigurationProperties(HerokuProperties.class)
 public final class HerokuHealthContributorAutoConfiguration
-        extends CompositeReactiveHealthContributorConfiguration<HerokuHealthIndicator, HerokuClient> {
+        extends CompositeReactiveHealthContributorConfiguration<HerokuHealthIndicator, ReactiveHerokuClient> {
 
     HerokuHealthContributorAutoConfiguration(HerokuProperties properties) {
         super((client) -> new HerokuHealthIndicator(client, properties.getHealth().getTimeout()));
@@ -39,7 +39,7 @@ public final class HerokuHealthContributorAutoConfiguration
     @ConditionalOnEnabledHealthIndicator("heroku")
     @ConditionalOnMissingBean(name = { "herokuHealthIndicator", "herokuHealthContributor" })
     ReactiveHealthContributor herokuHealthContributor(ConfigurableListableBeanFactory beanFactory) {
-        return createContributor(beanFactory, HerokuClient.class);
+        return createContributor(beanFactory, ReactiveHerokuClient.class);
     }
 
 }

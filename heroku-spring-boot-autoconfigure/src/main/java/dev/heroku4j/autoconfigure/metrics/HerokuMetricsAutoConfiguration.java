@@ -12,7 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.context.annotation.Bean;
 
 import dev.heroku4j.autoconfigure.HerokuClientAutoConfiguration;
-import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 
 /**
  * Auto-configuration of the {@value HerokuRateLimitMetrics#REMAINING} gauge when Micrometer is in use. HTTP client
@@ -22,16 +22,16 @@ import dev.heroku4j.client.HerokuClient;
 @AutoConfiguration(after = HerokuClientAutoConfiguration.class,
         afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
                 "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
-@ConditionalOnClass({ HerokuClient.class, MeterRegistry.class, MeterBinder.class })
+@ConditionalOnClass({ ReactiveHerokuClient.class, MeterRegistry.class, MeterBinder.class })
 @ConditionalOnBooleanProperty(name = "heroku.enabled", matchIfMissing = true)
 @ConditionalOnBean(MeterRegistry.class)
-@ConditionalOnSingleCandidate(HerokuClient.class)
+@ConditionalOnSingleCandidate(ReactiveHerokuClient.class)
 public final class HerokuMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    HerokuRateLimitMetrics herokuRateLimitMetrics(HerokuClient herokuClient) {
-        return new HerokuRateLimitMetrics(herokuClient.rateLimitTracker());
+    HerokuRateLimitMetrics herokuRateLimitMetrics(ReactiveHerokuClient reactiveHerokuClient) {
+        return new HerokuRateLimitMetrics(reactiveHerokuClient.rateLimitTracker());
     }
 
 }
