@@ -12,6 +12,8 @@ public final class ConversionReport {
     private final List<String> patches = new ArrayList<>();
     private final List<String> merges = new ArrayList<>();
     private final List<String> renames = new ArrayList<>();
+    private final List<String> operationIds = new ArrayList<>();
+    private final List<String> bodiless = new ArrayList<>();
     private final List<String> variantDifferences = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, TreeSet<String>> droppedKeywords = new TreeMap<>();
@@ -29,6 +31,14 @@ public final class ConversionReport {
 
     void renamed(String what) {
         renames.add(what);
+    }
+
+    void operationIdChanged(String what) {
+        operationIds.add(what);
+    }
+
+    void bodiless(String what) {
+        bodiless.add(what);
     }
 
     void variantsDiffer(String what) {
@@ -73,6 +83,16 @@ public final class ConversionReport {
         return List.copyOf(renames);
     }
 
+    /** Operation ids that differ from the heroku-go style name ({@code GET /addons/{..}/sso: addOnSsoAddOnSSO -> addOnSso}). */
+    public List<String> operationIds() {
+        return List.copyOf(operationIds);
+    }
+
+    /** Operations whose success response is an empty object and that therefore declare no response body. */
+    public List<String> bodiless() {
+        return List.copyOf(bodiless);
+    }
+
     public List<String> patches() {
         return List.copyOf(patches);
     }
@@ -88,6 +108,8 @@ public final class ConversionReport {
         section(out, "Patches applied to Heroku's schema", patches);
         section(out, "Operations merged from several links", merges);
         section(out, "Names changed to avoid collisions", renames);
+        section(out, "Operation ids that differ from heroku-go's names (acronyms as words, no stutter)", operationIds);
+        section(out, "Operations that answer an empty object, declared without a response body", bodiless);
         section(out, "Where the variants disagree (version=3 is the contract)", variantDifferences);
         section(out, "Notes", notes);
         List<String> dropped = new ArrayList<>();

@@ -60,6 +60,7 @@ final class OpenApiBuilder {
         ObjectNode pathsNode = document.putObject("paths");
         paths.forEach((path, item) -> pathsNode.set(path, ordered(item)));
         document.set("components", components());
+        translator.typeNullables(document, "#");
         return document;
     }
 
@@ -74,7 +75,7 @@ final class OpenApiBuilder {
         ObjectNode out = NODES.objectNode();
         out.putArray("tags").add(tag);
         out.put("summary", primary.title());
-        out.put("description", description(operation, links, stability));
+        out.put("description", ""); // written once the response is known, keeping its place in the operation
         out.put("operationId", operation.operationId());
 
         ArrayNode parameters = out.putArray("parameters");
@@ -110,6 +111,12 @@ final class OpenApiBuilder {
         ObjectNode responses = out.putObject("responses");
         String mediaType = variantOf(operation).mediaType();
         ObjectNode schema = responseSchema(operation, primary);
+        boolean empty = emptyObject(schema);
+        if (empty) {
+            report.bodiless(operation.method() + " " + operation.path() + " (" + operation.operationId() + ")");
+            schema = null;
+        }
+        out.put("description", description(operation, links, stability, empty));
         String status = operation.method().equals("POST") && primary.rel().equals("create") ? "201" : "200";
         responses.set(status, response(list ? "The whole list, or its last page." : "Success.", schema, mediaType, false));
         if (list) {
@@ -145,7 +152,24 @@ final class OpenApiBuilder {
         return target.has("items") || target.path("type").toString().contains("array");
     }
 
-    private String description(Operation operation, List<Link> links, String stability) {
+    /**
+     * An object schema that can hold nothing: no properties, no additionalProperties (Heroku's
+     * {@code {"type": ["object"], "additionalProperties": false}}, the {@code {}} that dyno restarts answer). Declared
+     * as no response body, so the generated method returns nothing rather than an {@code Object}.
+     */
+    private static boolean emptyObject(ObjectNode schema) {
+        if (schema == null || !"object".equals(schema.path("type").asString(""))) {
+            return false;
+        }
+        for (String keyword : List.of("$ref", "properties", "additionalProperties", "allOf", "anyOf", "oneOf", "items")) {
+            if (schema.has(keyword)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String description(Operation operation, List<Link> links, String stability, boolean empty) {
         StringBuilder text = new StringBuilder(links.get(0).description());
         if (links.size() > 1) {
             List<String> merged = new ArrayList<>();
@@ -159,6 +183,10 @@ final class OpenApiBuilder {
         if (!operation.variants().contains(Variant.CONTRACT)) {
             text.append("\n\nOnly in the ").append(variantOf(operation).name()).append(" variant: requested with Accept: ")
                     .append(variantOf(operation).mediaType()).append('.');
+        }
+        if (empty) {
+            text.append("\n\nHeroku answers an empty JSON object (`{}`): no response body is declared, so the call returns"
+                    + " nothing.");
         }
         if (!stability.isEmpty()) {
             text.append("\n\nStability: ").append(stability).append('.');

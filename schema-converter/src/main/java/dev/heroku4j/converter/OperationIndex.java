@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -194,21 +196,66 @@ final class OperationIndex {
         return String.join(" or ", parts);
     }
 
-    /** {@code app} + {@code List Owned and Collaborated} gives {@code appListOwnedAndCollaborated}, as the Go client names it. */
+    /**
+     * Names operations after heroku-go (resource + link title, {@code appListOwnedAndCollaborated}), with two
+     * deliberate differences: acronyms are words ({@code appDisableAcm}, not {@code appDisableACM}), and a title that
+     * repeats the resource's name drops the repetition ({@code addOnSsoAddOnSSO} becomes {@code addOnSso}), unless
+     * the shorter id is another operation's full name. Ids that still collide get their path's literal segments
+     * appended. Every id that differs from the heroku-go style name this converter gave before is reported.
+     */
     private void nameOperations() {
-        Map<String, Operation> byId = new HashMap<>();
-        for (Operation operation : operations()) {
+        List<Operation> ordered = operations();
+        Map<Operation, String> full = new HashMap<>();
+        for (Operation operation : ordered) {
             Link first = operation.primaryLink();
-            String id = Names.camel(first.definition()) + Names.pascal(first.title());
+            List<String> words = new ArrayList<>(Names.words(first.definition()));
+            words.addAll(Names.words(first.title()));
+            full.put(operation, Names.camelWords(words));
+        }
+        Set<String> fullIds = new HashSet<>(full.values());
+        Map<Operation, String> ids = assign(ordered, operation -> {
+            Link first = operation.primaryLink();
+            List<String> resource = Names.words(first.definition());
+            List<String> words = new ArrayList<>(resource);
+            words.addAll(Names.withoutStutter(resource, Names.words(first.title())));
+            String shorter = Names.camelWords(words);
+            return shorter.equals(full.get(operation)) || !fullIds.contains(shorter) ? shorter : full.get(operation);
+        }, text -> Names.pascalWords(Names.words(text)), true);
+        Map<Operation, String> legacy = assign(ordered,
+                operation -> Names.camel(operation.primaryLink().definition()) + Names.pascal(operation.primaryLink().title()),
+                Names::pascal, false);
+        for (Operation operation : ordered) {
+            operation.operationId(ids.get(operation));
+            if (!ids.get(operation).equals(legacy.get(operation))) {
+                report.operationIdChanged(operation.method() + " " + operation.path() + ": " + legacy.get(operation)
+                        + " -> " + ids.get(operation));
+            }
+        }
+    }
+
+    /** Gives each operation its name, or, when that is taken, its name + the path's literal segments. */
+    private Map<Operation, String> assign(List<Operation> ordered, Function<Operation, String> naming,
+            UnaryOperator<String> pascal, boolean reported) {
+        Map<String, Operation> byId = new HashMap<>();
+        Map<Operation, String> ids = new HashMap<>();
+        for (Operation operation : ordered) {
+            String id = naming.apply(operation);
             Operation clash = byId.get(id);
             if (clash != null) {
-                String renamed = id + Names.pascal(String.join(" ", operation.skeleton().replace("{}", "").split("/")));
-                report.renamed(operation.method() + " " + operation.path() + ": " + id + " is taken by "
-                        + clash.method() + " " + clash.path() + ", named " + renamed);
+                String suffixed = id + pascal.apply(String.join(" ", operation.skeleton().replace("{}", "").split("/")));
+                String renamed = suffixed;
+                for (int n = 2; byId.containsKey(renamed); n++) {
+                    renamed = suffixed + n; // ids stay unique even when the suffixed name is taken too
+                }
+                if (reported) {
+                    report.renamed(operation.method() + " " + operation.path() + ": " + id + " is taken by "
+                            + clash.method() + " " + clash.path() + ", named " + renamed);
+                }
                 id = renamed;
             }
             byId.put(id, operation);
-            operation.operationId(id);
+            ids.put(operation, id);
         }
+        return ids;
     }
 }

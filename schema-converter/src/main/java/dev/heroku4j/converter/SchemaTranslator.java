@@ -515,6 +515,65 @@ final class SchemaTranslator {
         return new Types(names.get(0), nullable);
     }
 
+    /**
+     * OpenAPI 3.0.3 ignores {@code nullable} without a sibling {@code type} (generators may then make the field
+     * non-nullable), so every nullable schema of the document states its type: a nullable ref
+     * ({@code nullable} + {@code allOf: [$ref]}) takes the referenced schema's type; a schema with no type at all
+     * (any JSON value, null included) drops the {@code nullable} it does not need. Examples and extensions are data
+     * and left alone.
+     */
+    void typeNullables(JsonNode node, String at) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                typeNullables(node.get(i), at + "/" + i);
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        ObjectNode object = (ObjectNode) node;
+        if (object.path("nullable").isBoolean() && !object.has("type")) {
+            String type = typeOf(object, new HashSet<>());
+            if (type == null) {
+                object.remove("nullable");
+                report.note(at + ": nullable without a type (any JSON value, null included); nullable dropped");
+            } else {
+                ObjectNode rest = object.deepCopy();
+                object.removeAll();
+                object.put("type", type);
+                object.setAll(rest);
+            }
+        }
+        for (String name : List.copyOf(object.propertyNames())) {
+            JsonNode value = object.get(name);
+            if (name.equals("properties") && value.isObject()) {
+                for (String property : value.propertyNames()) {
+                    typeNullables(value.get(property), at + "/properties/" + property);
+                }
+            } else if (!name.equals("example") && !name.equals("enum") && !name.startsWith("x-")) {
+                typeNullables(value, at + "/" + name);
+            }
+        }
+    }
+
+    /** The type a schema states, through its {@code $ref} or an {@code allOf} whose members agree; null if none. */
+    private String typeOf(JsonNode schema, Set<String> seen) {
+        if (schema.path("type").isString()) {
+            return schema.get("type").asString();
+        }
+        String ref = schema.path("$ref").asString("");
+        if (ref.startsWith("#/components/schemas/")) {
+            String name = ref.substring("#/components/schemas/".length());
+            return seen.add(name) && components.containsKey(name) ? typeOf(components.get(name), seen) : null;
+        }
+        Set<String> types = new HashSet<>();
+        for (JsonNode member : schema.path("allOf")) {
+            types.add(typeOf(member, seen));
+        }
+        return types.size() == 1 ? types.iterator().next() : null;
+    }
+
     /** {@code #/definitions/app/definitions/owner} becomes {@code AppOwner}. */
     private static String nameFromPointer(String pointer) {
         StringBuilder name = new StringBuilder();

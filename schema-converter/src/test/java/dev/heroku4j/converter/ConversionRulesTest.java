@@ -121,6 +121,7 @@ class ConversionRulesTest {
         assertThat(merged.propertyNames()).contains("id", "name", "owner", "extra", "team", "label");
         assertThat(merged.path("team").path("nullable").asBoolean()).isTrue();
         assertThat(merged.path("team").path("allOf").get(0).path("$ref").asString()).isEqualTo("#/components/schemas/App");
+        assertThat(merged.path("team").path("type").asString()).as("OpenAPI 3.0.3 needs a type beside nullable").isEqualTo("object");
         assertThat(merged.path("label").path("description").asString()).as("a $ref sibling overrides").isEqualTo("a label");
         assertThat(merged.path("label").path("type").asString()).isEqualTo("string");
     }
@@ -347,5 +348,100 @@ class ConversionRulesTest {
         JsonNode email = component(doc, "AppOwner").path("properties").path("email");
         assertThat(email.path("type").asString()).isEqualTo("string");
         assertThat(email.has("format")).isFalse();
+    }
+
+    @Test
+    void nullable_alwaysStandsBesideAType_soOpenApi303ToolsHonourIt() {
+        String drain = """
+                'drain': {'type': ['object'], 'properties': {
+                    'app': {'$ref': '#/definitions/app', 'type': ['null', 'object']},
+                    'owner': {'$ref': '#/definitions/app/properties/owner', 'type': ['object', 'null']},
+                    'nothing': {'type': ['null'], 'description': 'always null'},
+                    'anything': {'type': ['string', 'integer', 'null']}},
+                  'links': [{'title': 'Info', 'rel': 'self', 'method': 'GET', 'href': '/drains/x', 'targetSchema': {'$ref': '#/definitions/drain'}}]}""";
+        SchemaConverter.Result result = Fixture.converter(APP + "," + drain).convert();
+        JsonNode doc = Fixture.read(result);
+
+        JsonNode properties = component(doc, "Drain").path("properties");
+        assertThat(properties.path("app").path("nullable").asBoolean()).isTrue();
+        assertThat(properties.path("app").path("type").asString()).as("the referenced schema's type").isEqualTo("object");
+        assertThat(properties.path("app").path("allOf").get(0).path("$ref").asString()).isEqualTo("#/components/schemas/App");
+        assertThat(properties.path("owner").path("type").asString()).isEqualTo("object");
+        assertThat(properties.path("owner").path("allOf").get(0).path("$ref").asString()).isEqualTo("#/components/schemas/AppOwner");
+        assertThat(properties.path("nothing").has("nullable")).as("no type: any value, null included").isFalse();
+        assertThat(properties.path("anything").has("nullable")).isFalse();
+        List<String> untyped = new ArrayList<>();
+        doc.findParents("nullable").forEach(n -> {
+            if (!n.has("type")) {
+                untyped.add(n.toString());
+            }
+        });
+        assertThat(untyped).isEmpty();
+    }
+
+    @Test
+    void emptyObjectResponses_declareNoBody_soTheCallReturnsNothing() {
+        String dyno = """
+                'dyno': {'type': ['object'], 'properties': {'id': {'type': ['string']}},
+                  'links': [
+                    {'title': 'Restart', 'rel': 'empty', 'method': 'DELETE', 'href': '/dynos/x', 'description': 'Restart dyno.',
+                     'targetSchema': {'additionalProperties': false, 'type': ['object']}},
+                    {'title': 'Config', 'rel': 'self', 'method': 'GET', 'href': '/dynos/config',
+                     'targetSchema': {'type': ['object'], 'patternProperties': {'^[a-z]+$': {'type': ['string']}}}}]}""";
+        SchemaConverter.Result result = Fixture.converter(APP + "," + dyno).convert();
+        JsonNode doc = Fixture.read(result);
+
+        JsonNode restart = op(doc, "/dynos/x", "delete");
+        assertThat(restart.path("responses").path("200").has("content")).isFalse();
+        assertThat(restart.path("responses").path("200").path("headers").has("Request-Id")).isTrue();
+        assertThat(restart.path("description").asString()).startsWith("Restart dyno.").contains("empty JSON object");
+        assertThat(op(doc, "/dynos/config", "get").path("responses").path("200").has("content")).as("a map is not empty").isTrue();
+        assertThat(result.report().bodiless()).containsExactly("DELETE /dynos/x (dynoRestart)");
+    }
+
+    @Test
+    void operationIds_keepHerokuGoNames_withAcronymsAsWords_andNoStutter() {
+        String more = """
+                'add-on-sso': {'type': ['object'], 'properties': {'url': {'type': ['string']}}, 'links': [
+                    {'title': 'Add-on SSO', 'rel': 'self', 'method': 'GET', 'href': '/addons/x/sso'},
+                    {'title': 'Add-on SSO by App', 'rel': 'self', 'method': 'GET', 'href': '/apps/x/addons/x/sso'}]},
+                'cert': {'type': ['object'], 'properties': {'id': {'type': ['string']}}, 'links': [
+                    {'title': 'Disable ACM', 'rel': 'destroy', 'method': 'DELETE', 'href': '/certs/acm'},
+                    {'title': 'OAuth Token for URL', 'rel': 'create', 'method': 'POST', 'href': '/certs/token'}]},
+                'capability': {'type': ['object'], 'properties': {'id': {'type': ['string']}}, 'links': [
+                    {'title': 'Capabilities', 'rel': 'self', 'method': 'PUT', 'href': '/capabilities'}]},
+                'review-app': {'type': ['object'], 'properties': {'id': {'type': ['string']}}, 'links': [
+                    {'title': 'Get review app by app_id', 'rel': 'self', 'method': 'GET', 'href': '/apps/x/review-app'}]},
+                'peering': {'type': ['object'], 'properties': {'id': {'type': ['string']}}, 'links': [
+                    {'title': 'Info', 'rel': 'self', 'method': 'GET', 'href': '/peerings/x'}]},
+                'peering-info': {'type': ['object'], 'properties': {'id': {'type': ['string']}}, 'links': [
+                    {'title': 'Info', 'rel': 'self', 'method': 'GET', 'href': '/peering-info'}]},
+                'team-app': {'type': ['object'], 'properties': {'id': {'type': ['string']}}, 'links': [
+                    {'title': 'List By Team', 'rel': 'instances', 'method': 'GET', 'href': '/teams/x/apps'}]}""";
+        SchemaConverter.Result result = Fixture.converter(APP + "," + more).convert();
+        JsonNode doc = Fixture.read(result);
+
+        assertThat(op(doc, "/apps/{app_id_or_name}", "get").path("operationId").asString()).isEqualTo("appInfo");
+        assertThat(op(doc, "/apps", "get").path("operationId").asString()).isEqualTo("appList");
+        assertThat(op(doc, "/certs/acm", "delete").path("operationId").asString()).isEqualTo("certDisableAcm");
+        assertThat(op(doc, "/certs/token", "post").path("operationId").asString()).isEqualTo("certOauthTokenForUrl");
+        assertThat(op(doc, "/addons/x/sso", "get").path("operationId").asString()).as("nothing left: the resource's name")
+                .isEqualTo("addOnSso");
+        assertThat(op(doc, "/apps/x/addons/x/sso", "get").path("operationId").asString()).isEqualTo("addOnSsoByApp");
+        assertThat(op(doc, "/capabilities", "put").path("operationId").asString()).as("a plural repeats its singular")
+                .isEqualTo("capability");
+        assertThat(op(doc, "/apps/x/review-app", "get").path("operationId").asString()).isEqualTo("reviewAppGetByAppId");
+        assertThat(op(doc, "/peerings/x", "get").path("operationId").asString()).isEqualTo("peeringInfo");
+        assertThat(op(doc, "/peering-info", "get").path("operationId").asString())
+                .as("the shorter id is another operation's name: the full name stays").isEqualTo("peeringInfoInfo");
+        assertThat(op(doc, "/teams/x/apps", "get").path("operationId").asString()).as("another resource's word is no stutter")
+                .isEqualTo("teamAppListByTeam");
+        assertThat(result.report().operationIds()).containsExactly(
+                "GET /addons/x/sso: addOnSsoAddOnSSO -> addOnSso",
+                "GET /apps/x/addons/x/sso: addOnSsoAddOnSSOByApp -> addOnSsoByApp",
+                "GET /apps/x/review-app: reviewAppGetReviewAppByAppId -> reviewAppGetByAppId",
+                "PUT /capabilities: capabilityCapabilities -> capability",
+                "DELETE /certs/acm: certDisableACM -> certDisableAcm",
+                "POST /certs/token: certOAuthTokenForURL -> certOauthTokenForUrl");
     }
 }

@@ -181,6 +181,66 @@ class RealSchemaTest {
                 .isEqualTo("#/components/schemas/AppRegion");
     }
 
+    @Test
+    void everyNullableSchemaStatesItsType() {
+        List<String> untyped = new ArrayList<>();
+        doc.findParents("nullable").forEach(node -> {
+            if (!node.has("type")) {
+                untyped.add(node.toString());
+            }
+        });
+        assertThat(untyped).isEmpty();
+        JsonNode identityProvider = component(doc, "Account").path("properties").path("identity_provider");
+        assertThat(identityProvider.path("type").asString()).isEqualTo("object");
+        assertThat(identityProvider.path("nullable").asBoolean()).isTrue();
+        assertThat(identityProvider.path("allOf").get(0).path("$ref").asString()).isEqualTo("#/components/schemas/AccountIdentityProvider");
+    }
+
+    @Test
+    void emptyObjectAnswers_declareNoBody() {
+        assertThat(result.report().bodiless()).containsExactly(
+                "POST /addons/{add_on_id_or_name}/actions/peer (addOnActionPeer)",
+                "POST /addons/{add_on_id_or_name}/actions/unpeer (addOnActionUnpeer)",
+                "DELETE /apps/{app_id_or_name}/dynos (dynoRestartAll)",
+                "DELETE /apps/{app_id_or_name}/dynos/{dyno_id_or_name} (dynoRestart)",
+                "POST /apps/{app_id_or_name}/dynos/{dyno_id_or_name}/actions/stop (dynoStop)",
+                "DELETE /apps/{app_id_or_name}/formations/{dyno_formation_type} (dynoRestartFormation)",
+                "POST /apps/{app_id_or_name}/formations/{dyno_formation_type}/actions/stop (dynoStopFormation)");
+        JsonNode restart = op(doc, "/apps/{app_id_or_name}/dynos/{dyno_id_or_name}", "delete");
+        assertThat(restart.path("responses").path("200").has("content")).isFalse();
+        assertThat(restart.path("description").asString()).contains("empty JSON object");
+    }
+
+    @Test
+    void operationIds_herokuGoNames_acronymsAsWords_noStutter() {
+        List<String> ids = new ArrayList<>();
+        doc.path("paths").forEach(item -> item.forEach(operation -> ids.add(operation.path("operationId").asString())));
+        assertThat(ids).contains("appInfo", "appList", "configVarUpdate", "appListOwnedAndCollaborated", "peeringInfo")
+                .allSatisfy(id -> assertThat(id).matches("[a-z][a-z0-9]*([A-Z][a-z0-9]*)*").doesNotContainPattern("[A-Z]{2}"));
+        assertThat(result.report().operationIds()).containsExactly(
+                "GET /addon-attachments/{add_on_attachment_id}/telemetry-ingress-info: telemetryIngressInfoInfo -> telemetryIngressInfo",
+                "GET /addons/{add_on_id_or_name}/sso: addOnSsoAddOnSSO -> addOnSso",
+                "DELETE /apps/{app_id_or_name}/acm: appDisableACM -> appDisableAcm",
+                "PATCH /apps/{app_id_or_name}/acm: appRefreshACM -> appRefreshAcm",
+                "POST /apps/{app_id_or_name}/acm: appEnableACM -> appEnableAcm",
+                "GET /apps/{app_id_or_name}/addons/{add_on_id_or_name}/sso: addOnSsoAddOnSSOByApp -> addOnSsoByApp",
+                "GET /apps/{app_id_or_name}/available-dyno-sizes: dynoSizeListAppDynoSizes -> dynoSizeListApp",
+                "GET /apps/{app_id_or_name}/review-app: reviewAppGetReviewAppByAppId -> reviewAppGetByAppId",
+                "POST /filters/apps: filterAppsApps -> filterApps",
+                "POST /password-resets: passwordResetResetPassword -> passwordReset",
+                "POST /password-resets/{password_reset_reset_password_token}/actions/finalize: passwordResetCompleteResetPassword -> passwordResetComplete",
+                "GET /review-apps/{review_app_id}: reviewAppGetReviewApp -> reviewAppGet",
+                "GET /spaces/{space_id_or_name}/topology: spaceTopologyTopology -> spaceTopology",
+                "POST /spaces/{space_id_or_name}/transfer: spaceTransferTransfer -> spaceTransfer",
+                "GET /users/{account_email_or_id_or_self}/sms-number: smsNumberSMSNumber -> smsNumber",
+                "PUT /users/~/capabilities: capabilityCapabilities -> capability",
+                "POST /users/~/gateway-tokens/oauth-authorization: gatewayTokenOAuthToken -> gatewayTokenOauthToken");
+        assertThat(op(doc, "/spaces/{space_id_or_name}/peering-info", "get").path("operationId").asString())
+                .as("peeringInfo is the peering's Info: the full name stays").isEqualTo("peeringInfoInfo");
+        assertThat(result.report().renames()).as("operation ids still taken get their path's segments")
+                .filteredOn(line -> line.contains(" is taken by ")).hasSize(4);
+    }
+
     private static JsonNode schema(JsonNode operation, String status) {
         return operation.path("responses").path(status).path("content").path(V3).path("schema");
     }
