@@ -18,22 +18,24 @@ final class Identities {
 
     private final Map<String, Supplier<String>> lookups = new HashMap<>();
 
+    /** {@code heroku} only looks identities up; it may be the client under test (lookups happen before the call). */
     Identities(HerokuClient heroku) {
         lookups.put("app_id_or_name", () -> APP);
         lookups.put("app_name", () -> APP);
         lookups.put("formation_id_or_type", () -> "web");
         lookups.put("domain_hostname_or_id", () -> "www.example.com");
         lookups.put("collaborator_email_or_id", () -> "dev@example.com");
-        lookups.put("release_id_or_version", () -> heroku.release().releaseList(APP, null).blockFirst().getId().toString());
+        lookups.put("release_id_or_version", () -> heroku.release().releaseList(APP).first().orElseThrow().getId().toString());
         // A dyno of the formation: one-off dynos the suite starts may have ended by the time it is used.
-        lookups.put("dyno_id_or_name", () -> heroku.dyno().dynoList(APP, null)
-                .filter(dyno -> "web".equals(dyno.getType())).blockFirst().getName());
-        lookups.put("add_on_id_or_name", () -> heroku.addOn().addOnListByApp(APP, null).blockFirst().getId().toString());
-        lookups.put("build_id", () -> heroku.build().buildList(APP, null).blockFirst().getId().toString());
-        Supplier<String> pipeline = () -> heroku.pipeline().pipelineList(null).blockFirst().getId().toString();
+        lookups.put("dyno_id_or_name", () -> heroku.dyno().dynoList(APP).toList().stream()
+                .filter(dyno -> "web".equals(dyno.getType())).findFirst().orElseThrow().getName());
+        lookups.put("add_on_id_or_name", () -> heroku.addOn().addOnListByApp(APP).first().orElseThrow().getId().toString());
+        lookups.put("build_id", () -> heroku.build().buildList(APP).first().orElseThrow().getId().toString());
+        Supplier<String> pipeline = () -> heroku.pipeline().pipelineList().first().orElseThrow().getId().toString();
         lookups.put("pipeline_id_or_name", pipeline);
         lookups.put("pipeline_id", pipeline);
-        lookups.put("pipeline_coupling_id", () -> heroku.pipelineCoupling().pipelineCouplingList(null).blockFirst().getId().toString());
+        lookups.put("pipeline_coupling_id", () -> heroku.pipelineCoupling().pipelineCouplingList().first().orElseThrow()
+                .getId().toString());
     }
 
     String value(String parameter) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.heroku4j.client.ConfigVars;
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.error.HerokuNotFoundException;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.model.AppCreateOpts;
@@ -29,11 +35,14 @@ import dev.heroku4j.client.paging.Range;
 import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
 
 /**
- * The root README's Java snippets, compiled and run: the service of "Use it in your app" against the simulator,
- * set up as "Test your app with the simulator" shows. A test checks that the README still shows this code.
+ * The root README's Java snippets, compiled and run: the services of "Use it in your app" (blocking {@code Apps},
+ * reactive {@code ReactiveApps}, copied from it) against the simulator, set up as "Test your app with the simulator"
+ * shows. A test checks that every {@code ```java} block of the README is code of this file (see {@link #shown}).
  */
 @SpringBootTest(classes = ReadmeSnippetsTest.Application.class)
 class ReadmeSnippetsTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(10);
 
     @RegisterExtension
     static HerokuSimulatorExtension heroku = HerokuSimulatorExtension.with(b -> b.seed("demo"));
@@ -46,7 +55,7 @@ class ReadmeSnippetsTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(Apps.class)
+    @Import({ Apps.class, ReactiveApps.class })
     static class Application {
     }
 
@@ -60,17 +69,43 @@ class ReadmeSnippetsTest {
             this.heroku = heroku;
         }
 
-        Mono<App> create(String name) {
+        App create(String name) {
             return heroku.app().appCreate(new AppCreateOpts().name(name).region("eu").stack("heroku-24"));
         }
 
+        List<String> names() {
+            return heroku.app().appList(Range.by("name").withMax(1000)).stream().map(App::getName).toList();  // every page
+        }
+
+        Optional<App> find(String name) {
+            try {
+                return Optional.of(heroku.app().appInfo(name));
+            } catch (HerokuNotFoundException e) {                     // e.id(), e.requestId(), e.rateLimitRemaining()
+                return Optional.empty();
+            }
+        }
+
+        void debug(String name, boolean on) {
+            heroku.configVar().configVarUpdate(name, on ? ConfigVars.set("DEBUG", "1") : ConfigVars.unset("DEBUG"));
+        }
+    }
+
+    @Service
+    static
+    class ReactiveApps {
+
+        private final ReactiveHerokuClient heroku;
+
+        ReactiveApps(ReactiveHerokuClient heroku) {
+            this.heroku = heroku;
+        }
+
         Flux<String> names() {
-            return heroku.list(heroku.app()::appListWithHttpInfo, Range.by("name").withMax(100)).map(App::getName);
+            return heroku.app().appList(Range.by("name").withMax(1000)).map(App::getName);  // pages on demand
         }
 
         Mono<App> find(String name) {
-            return heroku.app().appInfo(name)
-                    .onErrorResume(HerokuNotFoundException.class, e -> Mono.empty());  // e.id(), e.requestId(), ...
+            return heroku.app().appInfo(name).onErrorResume(HerokuNotFoundException.class, e -> Mono.empty());
         }
 
         Flux<String> logs(String name) {
@@ -82,13 +117,31 @@ class ReadmeSnippetsTest {
     @Autowired
     Apps apps;
 
+    @Autowired
+    ReactiveApps reactiveApps;
+
+    @Autowired
+    HerokuClient herokuClient;
+
     @Test
-    void theReadmeServiceWorks() {
-        assertThat(apps.create("readme-app").block().getName()).isEqualTo("readme-app");
-        assertThat(apps.names().collectList().block()).contains("readme-app", "demo-storefront");
-        assertThat(apps.find("readme-app").block()).isNotNull();
-        assertThat(apps.find("no-such-app").blockOptional()).isEmpty();
-        assertThat(apps.logs("demo-storefront").take(2).collectList().block()).hasSize(2);
+    void theReadmeBlockingServiceWorks() {
+        assertThat(apps.create("readme-app").getName()).isEqualTo("readme-app");
+        assertThat(apps.names()).contains("readme-app", "demo-storefront").isSorted();
+        assertThat(apps.find("readme-app")).isPresent();
+        assertThat(apps.find("no-such-app")).isEmpty();
+
+        apps.debug("demo-storefront", true);
+        assertThat(herokuClient.configVar().configVarInfoForApp("demo-storefront")).containsEntry("DEBUG", "1");
+        apps.debug("demo-storefront", false);
+        assertThat(herokuClient.configVar().configVarInfoForApp("demo-storefront")).doesNotContainKey("DEBUG");
+    }
+
+    @Test
+    void theReadmeReactiveServiceWorks() {
+        assertThat(reactiveApps.names().collectList().block(BOUND)).contains("demo-storefront").isSorted();
+        assertThat(reactiveApps.find("demo-storefront").block(BOUND)).isNotNull();
+        assertThat(reactiveApps.find("no-such-app").blockOptional(BOUND)).isEmpty();
+        assertThat(reactiveApps.logs("demo-storefront").take(2).collectList().block(BOUND)).hasSize(2);
     }
 
     @Test
@@ -97,17 +150,31 @@ class ReadmeSnippetsTest {
         String test = squeeze(Files.readString(Path.of("src/test/java/dev/heroku4j/contract/ReadmeSnippetsTest.java")));
         Matcher blocks = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         int count = 0;
+        List<String> missing = new ArrayList<>();
         while (blocks.find()) {
             count++;
-            assertThat(test).as("README snippet %d is in this test", count).contains(squeeze(body(blocks.group(1))));
+            if (!test.contains(squeeze(shown(blocks.group(1))))) {
+                missing.add("snippet " + count + ":\n" + blocks.group(1));
+            }
         }
-        assertThat(count).isEqualTo(2);
+        assertThat(count).as("java snippets in the README").isPositive();
+        assertThat(missing).as("README java snippets that are not code of ReadmeSnippetsTest (whitespace aside)").isEmpty();
     }
 
-    /** A snippet's class body: what stands between its declaration line and its last brace. */
-    private static String body(String snippet) {
-        String text = snippet.strip();
-        return text.substring(text.indexOf("{\n") + 2, text.lastIndexOf('}'));
+    /**
+     * What of a snippet must be in this file: without its package and import lines (this file has its own); of a
+     * type declaration ({@code class Apps {...}}, annotations included), what stands between its declaration line
+     * and its last brace, since the nested classes here are declared differently; any other snippet (statements)
+     * whole.
+     */
+    private static String shown(String snippet) {
+        String code = snippet.lines().filter(line -> !line.startsWith("import ") && !line.startsWith("package "))
+                .reduce("", (a, b) -> a + b + "\n").strip();
+        boolean declaration = code.lines().filter(line -> !line.isBlank() && !line.strip().startsWith("@")).findFirst()
+                .map(line -> line.matches("\\s*((public|protected|private|static|final|abstract)\\s+)*(class|record|interface|enum)\\s.*"))
+                .orElse(false);
+        int open = code.indexOf("{\n");
+        return declaration && open >= 0 ? code.substring(open + 2, code.lastIndexOf('}')) : code;
     }
 
     private static String squeeze(String code) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.error.HerokuNotFoundException;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.model.AppCreateOpts;
@@ -58,30 +60,36 @@ class StarterAgainstSimulatorContainerTest {
     HerokuClient heroku;
 
     @Autowired
+    ReactiveHerokuClient reactiveHeroku;
+
+    @Autowired
     @Qualifier("herokuHealthContributor")
     ReactiveHealthIndicator health;
 
     @Test
     void autoConfiguredClient_createsScalesListsAndDeletesAnApp_andReportsHealthy() {
-        assertThat(health.health().block().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.health().block(Duration.ofSeconds(30)).getStatus()).isEqualTo(Status.UP);
 
         for (String name : List.of("tc-alpha", "tc-bravo", "tc-charlie")) {
-            App app = heroku.app().appCreate(new AppCreateOpts().name(name)).block();
+            App app = heroku.app().appCreate(new AppCreateOpts().name(name));
             assertThat(app.getName()).isEqualTo(name);
         }
         // A new app has no process types until it is deployed: scale one of the demo data's.
-        assertThat(heroku.formation().formationUpdate("demo-storefront", "web", new FormationUpdateOpts().quantity(3L)).block()
+        assertThat(heroku.formation().formationUpdate("demo-storefront", "web", new FormationUpdateOpts().quantity(3))
                 .getQuantity()).isEqualTo(3L);
 
-        Page<App> first = heroku.page(heroku.app()::appListWithHttpInfo, Range.by("name").withMax(1)).block();
+        Page<App> first = heroku.app().appList(Range.by("name").withMax(1)).page();
         assertThat(first.items()).hasSize(1);
         assertThat(first.nextRange()).as("more pages follow").isNotNull();
-        List<String> names = heroku.list(heroku.app()::appListWithHttpInfo, Range.by("name").withMax(1))
-                .map(App::getName).collectList().block();
+        List<String> names = heroku.app().appList(Range.by("name").withMax(1)).toList().stream()
+                .map(App::getName).toList();
         assertThat(names).hasSize(6).isSorted().contains("tc-alpha", "tc-bravo", "tc-charlie", "demo-storefront");
+        // the two beans are one engine, and the reactive one works too
+        assertThat(reactiveHeroku.blocking()).isSameAs(heroku);
+        assertThat(reactiveHeroku.app().appInfo("tc-alpha").block(Duration.ofSeconds(30)).getName()).isEqualTo("tc-alpha");
 
-        heroku.app().appDelete("tc-bravo").block();
-        assertThatThrownBy(() -> heroku.app().appInfo("tc-bravo").block()).isInstanceOf(HerokuNotFoundException.class);
+        heroku.app().appDelete("tc-bravo");
+        assertThatThrownBy(() -> heroku.app().appInfo("tc-bravo")).isInstanceOf(HerokuNotFoundException.class);
         assertThat(heroku.rateLimitTracker().remaining()).isPresent();
     }
 }

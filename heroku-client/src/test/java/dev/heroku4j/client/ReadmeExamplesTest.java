@@ -1,176 +1,380 @@
 package dev.heroku4j.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import dev.heroku4j.client.error.HerokuNotFoundException;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.model.AppCreateOpts;
+import dev.heroku4j.client.model.Build;
+import dev.heroku4j.client.model.BuildCreateOpts;
+import dev.heroku4j.client.model.BuildSourceBlob;
+import dev.heroku4j.client.model.Formation;
 import dev.heroku4j.client.model.FormationUpdateOpts;
 import dev.heroku4j.client.model.LogSession;
 import dev.heroku4j.client.model.LogSessionCreateOpts;
+import dev.heroku4j.client.model.Release;
+import dev.heroku4j.client.model.Source;
 import dev.heroku4j.client.paging.Range;
 
 /**
- * The code of heroku-client/README.md, compiled and run against a loopback stub, so the README stays true.
- * Each block between "README:" markers is the README's snippet, word for word.
+ * Keeps heroku-client/README.md true in two ways.
+ *
+ * <ol>
+ *   <li>Every {@code ```java} block of the README, whatever the README holds, is compiled against this build
+ *       ({@link #everyJavaBlockOfTheReadme_compiles}): as the body of a method where the names of {@link Scope}
+ *       are in scope (declare a name in the block to use it otherwise), or else as class members, or else as a
+ *       whole file; the usual packages are imported ({@link #IMPORTS}). A block fenced {@code ```java no-compile}
+ *       is left out.</li>
+ *   <li>The jobs the README's table shows run here, on both clients, against a loopback stub (the other tests),
+ *       written as the table writes them.</li>
+ * </ol>
  */
 class ReadmeExamplesTest {
 
     @RegisterExtension
     static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static final String APP = "{\"name\": \"my-app\", \"region\": {\"name\": \"eu\"}}";
+    static final Path README = Path.of("README.md");
 
-    private HerokuClient client() {
-        // README: build
-        HerokuClient heroku = HerokuClient.builder()
-                .apiKey(System.getenv().getOrDefault("MY_HEROKU_KEY", "test-key")) // or leave out: HEROKU_API_KEY, then ~/.netrc
-                .baseUrl(api.baseUrl())                                             // defaults to https://api.heroku.com
-                .build();
-        // README: end
-        return heroku;
+    /** What a README block may use without declaring it. Only compiled against, never run. */
+    @SuppressWarnings("unused")
+    static class Scope {
+        HerokuClient heroku;
+        ReactiveHerokuClient reactive;
+        String apiKey;
+        String app;
+        Path tarball;
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+    static final List<String> IMPORTS = List.of(
+            "dev.heroku4j.client.*", "dev.heroku4j.client.api.*", "dev.heroku4j.client.model.*",
+            "dev.heroku4j.client.paging.*", "dev.heroku4j.client.error.*", "dev.heroku4j.client.auth.*",
+            "dev.heroku4j.client.retry.*", "dev.heroku4j.client.ratelimit.*", "dev.heroku4j.client.streaming.*",
+            "java.util.List", "java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.Optional",
+            "java.util.stream.Stream", "java.time.Duration", "java.nio.file.Path", "java.nio.file.Files",
+            "reactor.core.publisher.Mono", "reactor.core.publisher.Flux");
+
+    private static final Pattern JAVA_BLOCK = Pattern.compile("^```java([^\\n]*)\\n(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE);
+
+    @Test
+    void everyJavaBlockOfTheReadme_compiles(@TempDir Path out) throws IOException {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        Matcher blocks = JAVA_BLOCK.matcher(readme);
+        List<String> failures = new ArrayList<>();
+        int compiled = 0;
+        for (int n = 1; blocks.find(); n++) {
+            if (blocks.group(1).contains("no-compile")) {
+                continue;
+            }
+            String code = blocks.group(2);
+            long line = readme.substring(0, blocks.start()).lines().count() + 1;
+            String errors = compileAnyForm("ReadmeBlock" + n, code, out);
+            if (errors != null) {
+                failures.add("README.md block " + n + " (line " + line + "):\n" + code.indent(4) + errors.indent(2));
+            }
+            compiled++;
+        }
+        assertThat(failures).as("README.md java blocks that do not compile").isEmpty();
+        assertThat(compiled).as("java blocks in README.md").isPositive();
+    }
+
+    /** Null when the block compiles in one of its three possible forms, else the errors of the method-body form. */
+    private static String compileAnyForm(String name, String code, Path out) {
+        String imports = IMPORTS.stream().map(i -> "import " + i + ";\n").collect(Collectors.joining());
+        String prefix = "package dev.heroku4j.client;\n" + imports;
+        String asMethod = compile(name, prefix + "class " + name + " extends ReadmeExamplesTest.Scope {\n"
+                + "void run() throws Exception {\n" + code + "\n}\n}\n", out);
+        if (asMethod == null) {
+            return null;
+        }
+        if (compile(name, prefix + "class " + name + " extends ReadmeExamplesTest.Scope {\n" + code + "\n}\n", out) == null) {
+            return null;
+        }
+        if (!code.contains("package ") && compile(publicClassName(code, name), prefix + code, out) == null) {
+            return null;
+        }
+        return asMethod;
+    }
+
+    private static String publicClassName(String code, String fallback) {
+        Matcher m = Pattern.compile("public\\s+(?:final\\s+|abstract\\s+)*(?:class|record|interface|enum)\\s+(\\w+)").matcher(code);
+        return m.find() ? m.group(1) : fallback;
+    }
+
+    /** Compiles one source file against the test class path; null when it compiles, else its errors. */
+    private static String compile(String className, String source, Path out) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertThat(javac).as("a JDK runs the tests").isNotNull();
+        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        };
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> options = List.of("-proc:none", "-implicit:none", "-Xlint:none", "-nowarn",
+                "-d", out.toString(), "-classpath", String.join(File.pathSeparator, classPath()));
+        boolean ok = javac.getTask(null, null, diagnostics, options, null, List.of(file)).call();
+        if (ok) {
+            return null;
+        }
+        return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** The test class path, with the Class-Path of a manifest-only jar (Surefire's) spelled out. */
+    private static Set<String> classPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            entries.add(entry);
+            if (!entry.endsWith(".jar")) {
+                continue;
+            }
+            try (JarFile jar = new JarFile(entry)) {
+                Manifest manifest = jar.getManifest();
+                String listed = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+                if (listed != null) {
+                    URI base = Path.of(entry).toAbsolutePath().getParent().toUri();
+                    for (String item : listed.trim().split("\\s+")) {
+                        entries.add(Path.of(base.resolve(item)).toString());
+                    }
+                }
+            } catch (IOException e) {
+                // not a jar we can read: javac will say what it misses
+            }
+        }
+        return entries;
+    }
+
+    @Test
+    void theCompileCheck_catchesABlockThatDoesNotCompile(@TempDir Path out) {
+        assertThat(compileAnyForm("Good", "App app = heroku.app().appInfo(\"my-app\");", out)).isNull();
+        assertThat(compileAnyForm("Members", "HerokuClient client() { return HerokuClient.create(); }", out)).isNull();
+        assertThat(compileAnyForm("Bad", "App app = heroku.app().appInfo(\"my-app\").block();", out))
+                .contains("block");
+    }
+
+    // --- the README's jobs, run on both clients as its table shows them ---
+
+    private static final String APP = "{\"name\": \"x\", \"region\": {\"name\": \"eu\"}}";
+
+    private final HerokuClient heroku = HerokuClient.builder().apiKey("test-key").baseUrl(api.baseUrl()).build();
+    private final ReactiveHerokuClient reactive = heroku.reactive();
+
+    private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
     }
 
     @Test
-    void readme_showsTheCodeOfThisTest() throws Exception {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
-        String test = squeeze(java.nio.file.Files.readString(
-                java.nio.file.Path.of("src/test/java/dev/heroku4j/client/ReadmeExamplesTest.java")));
-        java.util.regex.Matcher blocks = java.util.regex.Pattern.compile("```java\\n(.*?)```", java.util.regex.Pattern.DOTALL)
-                .matcher(readme);
-        int count = 0;
-        while (blocks.find()) {
-            count++;
-            assertThat(test).as("README snippet %d is in this test", count).contains(squeeze(blocks.group(1)));
-        }
-        assertThat(count).isEqualTo(7);
-    }
-
-    private static String squeeze(String code) {
-        return code.replaceAll("\\s+", " ").strip();
-    }
-
-    @Test
-    void createAnAppWithOptions() {
+    void createAnApp() {
         api.stubFor(post(urlPathEqualTo("/apps")).willReturn(json(APP).withStatus(201)));
-        HerokuClient heroku = client();
 
-        // README: create
-        App app = heroku.app().appCreate(new AppCreateOpts().name("my-app").region("eu").stack("heroku-24")).block();
-        // README: end
+        App a = heroku.app().appCreate(new AppCreateOpts().name("x").region("eu"));
+        Mono<App> b = reactive.app().appCreate(new AppCreateOpts().name("x").region("eu"));
 
-        assertThat(app.getRegion().getName()).isEqualTo("eu");
-        api.verify(postRequestedFor(urlPathEqualTo("/apps"))
-                .withRequestBody(equalToJson("{\"name\": \"my-app\", \"region\": \"eu\", \"stack\": \"heroku-24\"}")));
+        assertThat(a.getRegion().getName()).isEqualTo("eu");
+        assertThat(b.block().getRegion().getName()).isEqualTo("eu");
+        api.verify(2, postRequestedFor(urlPathEqualTo("/apps")).withRequestBody(equalToJson("{\"name\": \"x\", \"region\": \"eu\"}")));
     }
 
     @Test
-    void listWithARange() {
+    void setAndUnsetConfigVars() {
+        api.stubFor(patch(urlPathEqualTo("/apps/x/config-vars")).willReturn(json("{\"A\": \"1\"}")));
+
+        Map<String, String> after = heroku.configVar().configVarUpdate("x", ConfigVars.set("A", "1").andUnset("B"));
+        Mono<Map<String, String>> later = reactive.configVar().configVarUpdate("x", ConfigVars.set("A", "1").andUnset("B"));
+
+        assertThat(after).containsEntry("A", "1");
+        assertThat(later.block()).containsEntry("A", "1");
+        api.verify(2, patchRequestedFor(urlPathEqualTo("/apps/x/config-vars")).withRequestBody(equalToJson("{\"A\": \"1\", \"B\": null}")));
+    }
+
+    @Test
+    void scale() {
+        api.stubFor(patch(urlPathEqualTo("/apps/x/formation/web")).willReturn(json("{\"quantity\": 2}")));
+
+        heroku.formation().formationUpdate("x", "web", new FormationUpdateOpts().quantity(2));
+        Mono<Formation> f = reactive.formation().formationUpdate("x", "web", new FormationUpdateOpts().quantity(2));
+
+        assertThat(f.block().getQuantity()).isEqualTo(2L);
+        api.verify(2, patchRequestedFor(urlPathEqualTo("/apps/x/formation/web")).withRequestBody(equalToJson("{\"quantity\": 2}")));
+    }
+
+    @Test
+    void everyApp() {
         api.stubFor(get(urlPathEqualTo("/apps")).willReturn(json("[{\"name\": \"b\"}, {\"name\": \"a\"}]")));
-        HerokuClient heroku = client();
-        List<String> printed = new ArrayList<>();
 
-        // README: list
-        heroku.list(heroku.app()::appListWithHttpInfo, Range.by("name").withMax(100).descending())
-                .map(App::getName)
-                .take(10)
-                .doOnNext(printed::add)
-                .blockLast();
-        // README: end
+        List<App> all = heroku.app().appList().toList();
+        Flux<App> flux = reactive.app().appList();
+        List<String> limited;
+        try (Stream<App> apps = heroku.app().appList(Range.by("name").withMax(1000)).stream()) {
+            limited = apps.map(App::getName).limit(5).toList();
+        }
 
-        assertThat(printed).containsExactly("b", "a");
-        api.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/apps"))
-                .withHeader("Range", com.github.tomakehurst.wiremock.client.WireMock.equalTo("name ..; max=100, order=desc")));
+        assertThat(all).extracting(App::getName).containsExactly("b", "a");
+        assertThat(flux.map(App::getName).collectList().block()).containsExactly("b", "a");
+        assertThat(limited).containsExactly("b", "a");
+        api.verify(getRequestedFor(urlPathEqualTo("/apps")).withHeader("Range", equalTo("name ..; max=1000")));
     }
 
     @Test
-    void scaleAndConfigure() {
-        api.stubFor(patch(urlPathEqualTo("/apps/my-app/formation/web")).willReturn(json("{\"quantity\": 2}")));
-        api.stubFor(patch(urlPathEqualTo("/apps/my-app/config-vars")).willReturn(json("{\"GREETING\": \"hello\"}")));
-        HerokuClient heroku = client();
+    void theLatestRelease() {
+        api.stubFor(get(urlPathEqualTo("/apps/x/releases")).withHeader("Range", equalTo("version ..; max=1, order=desc"))
+                .willReturn(json("[{\"version\": 42}]").withStatus(206).withHeader("Next-Range", "version ]42..; max=1, order=desc")));
 
-        // README: scale
-        heroku.formation().formationUpdate("my-app", "web", new FormationUpdateOpts().quantity(2L)).block();
+        Optional<Release> latest = heroku.release().releaseList("x", Range.latest("version", 1)).first();
+        Mono<Release> next = reactive.release().releaseList("x", Range.latest("version", 1)).next();
 
-        Map<String, String> changes = new HashMap<>();
-        changes.put("GREETING", "hello");
-        changes.put("OLD_SETTING", null);                 // null unsets the key
-        heroku.configVar().configVarUpdate("my-app", changes).block();
-        // README: end
-
-        api.verify(patchRequestedFor(urlPathEqualTo("/apps/my-app/formation/web")).withRequestBody(equalToJson("{\"quantity\": 2}")));
-        api.verify(patchRequestedFor(urlPathEqualTo("/apps/my-app/config-vars"))
-                .withRequestBody(equalToJson("{\"GREETING\": \"hello\", \"OLD_SETTING\": null}")));
+        assertThat(latest).hasValueSatisfying(r -> assertThat(r.getVersion()).isEqualTo(42L));
+        assertThat(next.block().getVersion()).isEqualTo(42L);
+        api.verify(2, getRequestedFor(urlPathEqualTo("/apps/x/releases"))); // one request each, the next page never asked for
     }
 
     @Test
-    void handleAnError() {
+    void restartEveryDyno() {
+        api.stubFor(delete(urlPathEqualTo("/apps/x/dynos")).willReturn(json("{}").withStatus(202)));
+
+        heroku.dyno().dynoRestartAll("x");
+        reactive.dyno().dynoRestartAll("x").block();
+
+        api.verify(2, deleteRequestedFor(urlPathEqualTo("/apps/x/dynos")));
+    }
+
+    @Test
+    void quotaLeft_andTheWholeResponse() {
+        api.stubFor(get(urlPathEqualTo("/account")).willReturn(json("{\"email\": \"u@example.com\"}")
+                .withHeader("RateLimit-Remaining", "4500").withHeader("Request-Id", "r-1")));
+        api.stubFor(get(urlPathEqualTo("/apps/my-app")).willReturn(json(APP).withHeader("Request-Id", "r-2")));
+
+        OptionalInt left = heroku.withResponse(h -> h.account().accountInfo()).rateLimitRemaining();
+        Mono<OptionalInt> later = reactive.withResponse(h -> h.account().accountInfo()).map(HerokuResponse::rateLimitRemaining);
+        HerokuResponse<App> response = heroku.withResponse(h -> h.app().appInfo("my-app"));
+
+        assertThat(left).hasValue(4500);
+        assertThat(later.block()).hasValue(4500);
+        assertThat(response.requestId()).isEqualTo("r-2");
+        assertThat(response.body().getName()).isEqualTo("x");
+    }
+
+    @Test
+    void tailLogs() {
+        api.stubFor(post(urlPathEqualTo("/apps/x/log-sessions")).willReturn(json(
+                "{\"logplex_url\": \"" + api.baseUrl() + "/streams/abc\"}").withStatus(201)));
+        api.stubFor(get(urlPathEqualTo("/streams/abc")).willReturn(aResponse().withBody("line one\nline two\n")));
+
+        LogSession session = heroku.logSession().logSessionCreate("x", new LogSessionCreateOpts().tail(true).lines(10));
+        List<String> read;
+        try (Stream<String> lines = heroku.lines(session.getLogplexUrl())) {
+            read = lines.toList();
+        }
+        Flux<String> lines = reactive.lines(session.getLogplexUrl());
+
+        assertThat(read).containsExactly("line one", "line two");
+        assertThat(lines.collectList().block()).containsExactly("line one", "line two");
+        api.verify(postRequestedFor(urlPathEqualTo("/apps/x/log-sessions")).withRequestBody(equalToJson("{\"tail\": true, \"lines\": 10}")));
+        api.verify(2, getRequestedFor(urlPathEqualTo("/streams/abc")).withHeader("Authorization", absent()));
+    }
+
+    @Test
+    void aMissingApp() {
         api.stubFor(get(urlPathEqualTo("/apps/no-such-app")).willReturn(json("{\"id\": \"not_found\", \"message\": \"Couldn't find that app.\"}")
                 .withStatus(404).withHeader("Request-Id", "abc-123")));
-        HerokuClient heroku = client();
         StringBuilder log = new StringBuilder();
 
-        // README: error
         try {
-            heroku.app().appInfo("no-such-app").block();
+            heroku.app().appInfo("no-such-app");
         } catch (HerokuNotFoundException e) {
             log.append(e.id()).append(": ").append(e.herokuMessage()).append(" (Request-Id ").append(e.requestId()).append(')');
         }
-        // README: end
+        App none = reactive.app().appInfo("no-such-app").onErrorResume(HerokuNotFoundException.class, e -> Mono.empty()).block();
 
         assertThat(log).hasToString("not_found: Couldn't find that app. (Request-Id abc-123)");
-    }
-
-    @Test
-    void streamLogs() {
-        api.stubFor(post(urlPathEqualTo("/apps/my-app/log-sessions")).willReturn(json(
-                "{\"logplex_url\": \"" + api.baseUrl() + "/streams/abc\"}").withStatus(201)));
-        api.stubFor(get(urlPathEqualTo("/streams/abc")).willReturn(aResponse().withBody("line one\nline two\n")));
-        HerokuClient heroku = client();
-        List<String> lines = new ArrayList<>();
-
-        // README: logs
-        LogSession session = heroku.logSession()
-                .logSessionCreate("my-app", new LogSessionCreateOpts().tail(false).lines(100L)).block();
-        heroku.lines(session.getLogplexUrl()).doOnNext(lines::add).blockLast();
-        // README: end
-
-        assertThat(lines).containsExactly("line one", "line two");
+        assertThat(none).isNull();
     }
 
     @Test
     void twoFactor() {
-        api.stubFor(any(urlPathEqualTo("/apps/my-app")).willReturn(json(APP)));
-        HerokuClient heroku = client();
+        api.stubFor(any(urlPathEqualTo("/apps/x")).willReturn(json(APP)));
 
-        // README: two-factor
-        heroku.withTwoFactorCode("123456").app().appDelete("my-app").block();
-        // README: end
+        heroku.withTwoFactorCode("123456").app().appDelete("x");
 
-        api.verify(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlPathEqualTo("/apps/my-app"))
-                .withHeader("Heroku-Two-Factor-Code", com.github.tomakehurst.wiremock.client.WireMock.equalTo("123456")));
+        api.verify(deleteRequestedFor(urlPathEqualTo("/apps/x")).withHeader("Heroku-Two-Factor-Code", equalTo("123456")));
+    }
+
+    /** The migration table's replacement for {@code buildFromTarball}: a source, an upload, a build. */
+    @Test
+    void buildFromATarball(@TempDir Path dir) throws IOException {
+        Path tarball = Files.write(dir.resolve("app.tgz"), new byte[] {1, 2, 3});
+        api.stubFor(post(urlPathEqualTo("/sources")).willReturn(json("{\"source_blob\": {\"get_url\": \"" + api.baseUrl()
+                + "/blob?sig=get\", \"put_url\": \"" + api.baseUrl() + "/blob?sig=put\"}}").withStatus(201)));
+        api.stubFor(put(urlPathEqualTo("/blob")).willReturn(aResponse().withStatus(200)));
+        api.stubFor(post(urlPathEqualTo("/apps/x/builds")).willReturn(json(
+                "{\"id\": \"01234567-89ab-cdef-0123-456789abcdef\", \"status\": \"pending\"}").withStatus(201)));
+
+        Source source = heroku.source().sourceCreate();
+        heroku.upload(source.getSourceBlob().getPutUrl(), tarball);
+        Build build = heroku.build().buildCreate("x", new BuildCreateOpts()
+                .sourceBlob(new BuildSourceBlob().url(source.getSourceBlob().getGetUrl()).version("v1")));
+
+        assertThat(build.getStatus()).isEqualTo(Build.StatusEnum.PENDING);
+        api.verify(putRequestedFor(urlPathEqualTo("/blob")).withQueryParam("sig", equalTo("put"))
+                .withHeader("Authorization", absent()).withRequestBody(binaryEqualTo(new byte[] {1, 2, 3})));
+        api.verify(postRequestedFor(urlPathEqualTo("/apps/x/builds")).withRequestBody(equalToJson(
+                "{\"source_blob\": {\"url\": \"" + api.baseUrl() + "/blob?sig=get\", \"version\": \"v1\"}}")));
     }
 }

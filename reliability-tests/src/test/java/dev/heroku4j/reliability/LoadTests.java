@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.error.HerokuRateLimitException;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.model.AppCreateOpts;
@@ -41,7 +41,8 @@ class LoadTests {
             // The default 30 s response timeout, not the fault tests' 500 ms: with 1,000 requests in flight a cold
             // simulator answers some after more than 500 ms, and a timed-out POST is an unknown outcome (see
             // FaultMatrixTests#postTimingOut_...), which is not what this test is about.
-            HerokuClient heroku = HerokuClient.builder().apiKey(dev.heroku4j.reliability.support.Secrets.KEY)
+            // Reactive: 1,000 calls in flight at once need no thread each.
+            ReactiveHerokuClient heroku = ReactiveHerokuClient.builder().apiKey(dev.heroku4j.reliability.support.Secrets.KEY)
                     .baseUrl(sim.baseUrl()).retry(Clients.FAST_RETRY).build();
             Map<String, String> outcome = new ConcurrentHashMap<>();
             Map<String, App> created = new ConcurrentHashMap<>();

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.error.HerokuApiException;
 import dev.heroku4j.client.error.HerokuNotFoundException;
 import io.netty.channel.ChannelOption;
@@ -73,7 +73,7 @@ class ResourceLeakTests {
         stub.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":\"internal_server_error\",\"message\":\"boom\"}")));
         // response timeout 5 s, not the fault tests' 500 ms: a cold WireMock under 32 parallel calls can be slow
-        HerokuClient client = HerokuClient.builder().apiKey(Secrets.KEY).baseUrl(stub.baseUrl())
+        ReactiveHerokuClient client = ReactiveHerokuClient.builder().apiKey(Secrets.KEY).baseUrl(stub.baseUrl())
                 .retry(RetrySettings.disabled()).responseTimeout(Duration.ofSeconds(5)).build();
 
         run(client, 1_000, HerokuApiException.class); // warm-up: classes, pool, JIT, buffers
@@ -120,7 +120,7 @@ class ResourceLeakTests {
                     }
                 })
                 .build();
-        HerokuClient client = HerokuClient.builder().apiKey(Secrets.KEY).baseUrl(stub.baseUrl())
+        ReactiveHerokuClient client = ReactiveHerokuClient.builder().apiKey(Secrets.KEY).baseUrl(stub.baseUrl())
                 .retry(RetrySettings.disabled())
                 .clientConnector(new ReactorClientHttpConnector(
                         // what ReactorConnectors.httpClient(..) builds, on the metered pool
@@ -143,8 +143,8 @@ class ResourceLeakTests {
         assertThat(pool.allocatedSize()).isEqualTo(pool.idleSize()).isBetween(1, CONCURRENCY);
     }
 
-    /** Runs {@code n} GETs, {@value #CONCURRENCY} at a time; returns how many failed with the expected type. */
-    private static long run(HerokuClient client, int n, Class<? extends Throwable> expected) {
+    /** Runs {@code n} GETs, {@value #CONCURRENCY} at a time (reactive: no thread per call); returns how many failed with the expected type. */
+    private static long run(ReactiveHerokuClient client, int n, Class<? extends Throwable> expected) {
         AtomicLong ok = new AtomicLong();
         List<Throwable> unexpected = new CopyOnWriteArrayList<>();
         Flux.range(0, n)

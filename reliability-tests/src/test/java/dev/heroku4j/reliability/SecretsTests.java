@@ -10,13 +10,18 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.HerokuClientBuilder;
+import dev.heroku4j.client.HerokuConfig;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.auth.ApiKey;
 import dev.heroku4j.client.auth.ApiKeyResolver;
 import dev.heroku4j.client.auth.BearerAuth;
@@ -27,8 +32,7 @@ import dev.heroku4j.client.model.AppCreateOpts;
 import dev.heroku4j.client.model.LogSession;
 import dev.heroku4j.client.model.LogSessionCreateOpts;
 import dev.heroku4j.client.model.Source;
-import dev.heroku4j.client.webclient.HerokuClientOptions;
-import dev.heroku4j.client.webclient.HerokuWebClientConfigurer;
+import dev.heroku4j.client.retry.RetrySettings;
 import dev.heroku4j.reliability.support.Clients;
 import dev.heroku4j.reliability.support.LogCapture;
 import dev.heroku4j.reliability.support.Secrets;
@@ -41,13 +45,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
  * The API key {@value Secrets#KEY} must appear in no log (every level, every library), no exception (message,
  * toString, causes, stack trace), no {@code toString()}, and no request to a host other than the API (log stream,
- * build output, source upload, an absolute URL, a redirect target).
+ * build output, source upload, an API request re-pointed at another host, a redirect target).
  */
 @Timeout(60)
 class SecretsTests {
@@ -96,28 +102,26 @@ class SecretsTests {
 
     /** 200, 404, 503 retried, 429, timeout, reset, log stream, upload, refused, 401, redirect. */
     private void exerciseEveryPath() {
-        heroku.app().appInfo("demo-storefront").block(Clients.BOUND);
-        catchThrowable(() -> heroku.app().appInfo("no-such-app").block(Clients.BOUND));
+        heroku.app().appInfo("demo-storefront");
+        catchThrowable(() -> heroku.app().appInfo("no-such-app"));
         sim.faults().inject(Fault.status(503).on("GET", "/apps/*").times(1));
-        heroku.app().appInfo("demo-storefront").block(Clients.BOUND);
+        heroku.app().appInfo("demo-storefront");
         sim.faults().inject(Fault.latency(Duration.ofSeconds(1)).on("GET", "/account").times(1));
-        catchThrowable(() -> heroku.account().accountInfo().block(Clients.BOUND));
+        catchThrowable(() -> heroku.account().accountInfo());
         sim.faults().inject(Fault.connectionReset().on("GET", "/apps/*/dynos").times(1));
-        heroku.dyno().dynoList("demo-storefront", null).collectList().block(Clients.BOUND);
+        heroku.dyno().dynoList("demo-storefront").toList();
         LogSession session = heroku.logSession().logSessionCreate("demo-storefront",
-                new LogSessionCreateOpts().lines(10L)).block(Clients.BOUND);
-        heroku.lines(session.getLogplexUrl()).collectList().block(Clients.BOUND);
-        Source source = heroku.source().sourceCreate().block(Clients.BOUND);
-        heroku.upload(source.getSourceBlob().getPutUrl(), new byte[] { 1, 2, 3 }).block(Clients.BOUND);
-        catchThrowable(() -> Clients.fast("http://127.0.0.1:" + Clients.closedPort()).app().appInfo("x")
-                .block(Clients.BOUND));
+                new LogSessionCreateOpts().lines(10L));
+        heroku.readLines(session.getLogplexUrl());
+        Source source = heroku.source().sourceCreate();
+        heroku.upload(source.getSourceBlob().getPutUrl(), new byte[] { 1, 2, 3 });
+        catchThrowable(() -> Clients.fast("http://127.0.0.1:" + Clients.closedPort()).app().appInfo("x"));
         api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":\"unauthorized\",\"message\":\"Invalid credentials provided.\"}")));
-        catchThrowable(() -> Clients.fast(api.baseUrl()).app().appInfo("x").block(Clients.BOUND));
+        catchThrowable(() -> Clients.fast(api.baseUrl()).app().appInfo("x"));
         api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", otherHost.baseUrl() + "/stolen")));
-        catchThrowable(() -> Clients.fast(api.baseUrl()).app().appCreate(new AppCreateOpts().name("x"))
-                .block(Clients.BOUND));
+        catchThrowable(() -> Clients.fast(api.baseUrl()).app().appCreate(new AppCreateOpts().name("x")));
     }
 
     // ---- exceptions ----
@@ -126,20 +130,20 @@ class SecretsTests {
     void exceptions_for401_404_timeout_transport_neverCarryTheKey_inMessagesCausesOrStackTraces() {
         api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":\"unauthorized\",\"message\":\"Invalid credentials provided.\"}")));
-        Throwable unauthorized = catchThrowable(() -> Clients.fast(api.baseUrl()).app().appInfo("x").block(Clients.BOUND));
-        Throwable notFound = catchThrowable(() -> heroku.app().appInfo("no-such-app").block(Clients.BOUND));
+        Throwable unauthorized = catchThrowable(() -> Clients.fast(api.baseUrl()).app().appInfo("x"));
+        Throwable notFound = catchThrowable(() -> heroku.app().appInfo("no-such-app"));
         sim.faults().inject(Fault.latency(Duration.ofSeconds(1)).on("GET", "/account"));
-        Throwable timeout = catchThrowable(() -> heroku.account().accountInfo().block(Clients.BOUND));
+        Throwable timeout = catchThrowable(() -> heroku.account().accountInfo());
         Throwable refused = catchThrowable(() -> Clients.fast("http://127.0.0.1:" + Clients.closedPort()).app()
-                .appInfo("x").block(Clients.BOUND));
+                .appInfo("x"));
         sim.faults().inject(Fault.truncatedBody().on("GET", "/apps/*"));
-        Throwable truncated = catchThrowable(() -> heroku.app().appInfo("demo-storefront").block(Clients.BOUND));
+        Throwable truncated = catchThrowable(() -> heroku.app().appInfo("demo-storefront"));
 
         assertThat(unauthorized).isInstanceOf(HerokuUnauthorizedException.class);
         assertThat(notFound).isInstanceOf(HerokuNotFoundException.class);
         assertThat(timeout).isInstanceOf(HerokuTransportException.class);
         assertThat(refused).isInstanceOf(HerokuTransportException.class);
-        assertThat(truncated).isInstanceOf(WebClientResponseException.class);
+        assertThat(truncated).isInstanceOf(HerokuTransportException.class).hasCauseInstanceOf(WebClientResponseException.class);
         for (Throwable e : List.of(unauthorized, notFound, timeout, refused, truncated)) {
             assertThat(Secrets.everythingPrinted(e)).as(e.toString()).doesNotContain(Secrets.FRAGMENT);
         }
@@ -150,7 +154,7 @@ class SecretsTests {
         // WebClientRequestException#getHeaders() is the request as sent, Authorization included. An error reporter
         // that serialises exception fields (Sentry, a JSON log encoder with object fields) would publish it.
         Throwable refused = catchThrowable(() -> Clients.fast("http://127.0.0.1:" + Clients.closedPort()).app()
-                .appInfo("x").block(Clients.BOUND));
+                .appInfo("x"));
 
         assertThat(refused).isInstanceOf(HerokuTransportException.class);
         assertThat(headersKeptIn(refused)).isNotEmpty().allSatisfy(h -> assertThat(h).doesNotContain(Secrets.FRAGMENT));
@@ -159,7 +163,7 @@ class SecretsTests {
     @Test
     void bodyPhaseException_requestField_doesNotCarryTheKey() {
         sim.faults().inject(Fault.truncatedBody().on("GET", "/apps/*"));
-        Throwable truncated = catchThrowable(() -> heroku.app().appInfo("demo-storefront").block(Clients.BOUND));
+        Throwable truncated = catchThrowable(() -> heroku.app().appInfo("demo-storefront"));
 
         assertThat(headersKeptIn(truncated)).isNotEmpty()
                 .allSatisfy(h -> assertThat(h).doesNotContain(Secrets.FRAGMENT));
@@ -183,14 +187,16 @@ class SecretsTests {
 
     @Test
     void toString_ofEveryTypeHoldingTheKey_neverShowsIt() {
-        HerokuClientOptions options = HerokuClientOptions.builder().apiKey(Secrets.KEY).baseUrl(sim.baseUrl()).build();
-        HerokuClientOptions supplied = HerokuClientOptions.builder().apiKey(() -> Secrets.KEY).build();
+        HerokuClientBuilder<HerokuConfig> builder = HerokuConfig.builder().apiKey(Secrets.KEY).baseUrl(sim.baseUrl());
+        HerokuConfig config = builder.config();
+        HerokuConfig supplied = HerokuConfig.builder().apiKey(() -> Secrets.KEY).build();
         ApiKeyResolver resolver = ApiKeyResolver.builder().apiKey(Secrets.KEY).build();
-        HerokuWebClientConfigurer configurer = new HerokuWebClientConfigurer(options);
-        List<Object> holders = List.of(heroku, heroku.withTwoFactorCode("123456"), options, supplied,
-                options.toBuilder(), resolver, resolver.get(), ApiKey.of(Secrets.KEY, "test"), options.apiKeys(),
-                new BearerAuth(options.apiKeys(), options.baseUrl()), configurer, configurer.filters(),
-                heroku.options(), heroku.apiClient(), heroku.webClient(), heroku.rateLimitTracker());
+        ReactiveHerokuClient reactive = ReactiveHerokuClient.create(config);
+        List<Object> holders = List.of(heroku, heroku.withTwoFactorCode("123456"), heroku.reactive(), reactive,
+                reactive.withTwoFactorCode("123456"), reactive.blocking(), config, supplied, builder, resolver,
+                resolver.get(), ApiKey.of(Secrets.KEY, "test"), config.apiKeys(),
+                new BearerAuth(config.apiKeys(), config.baseUrl()), heroku.config(), heroku.rateLimitTracker(),
+                heroku.withResponse(h -> h.app().appInfo("demo-storefront")));
 
         for (Object holder : holders) {
             assertThat(String.valueOf(holder)).as(holder.getClass().getName()).doesNotContain(Secrets.FRAGMENT);
@@ -209,16 +215,21 @@ class SecretsTests {
                 .withHeader("Location", otherHost.baseUrl() + "/stolen")));
         HerokuClient client = Clients.fast(api.baseUrl());
 
-        assertThat(client.lines(otherHost.baseUrl() + "/logs?sig=abc").collectList().block(Clients.BOUND))
-                .containsExactly("a", "b");
-        assertThat(client.lines(otherHost.baseUrl() + "/build-output").collectList().block(Clients.BOUND))
-                .containsExactly("c");
-        client.upload(otherHost.baseUrl() + "/upload?X-Amz-Signature=s", new byte[] { 1, 2, 3 }).block(Clients.BOUND);
-        // the API client itself, pointed at another host with an absolute URL (and an explicit header)
-        client.webClient().get().uri(otherHost.baseUrl() + "/absolute").header("Authorization", "Bearer " + Secrets.KEY)
-                .retrieve().toBodilessEntity().block(Clients.BOUND);
+        assertThat(client.readLines(otherHost.baseUrl() + "/logs?sig=abc")).containsExactly("a", "b");
+        try (Stream<String> lines = client.lines(otherHost.baseUrl() + "/build-output")) {
+            assertThat(lines).containsExactly("c");
+        }
+        client.upload(otherHost.baseUrl() + "/upload?X-Amz-Signature=s", new byte[] { 1, 2, 3 });
+        // the API client itself, its requests pointed at another host (and given the key explicitly) by a filter of
+        // the application's own WebClient.Builder, which runs before heroku4j's: the key is removed all the same
+        WebClient.Builder rerouting = WebClient.builder().filter((request, next) -> next.exchange(ClientRequest.from(request)
+                .url(URI.create(otherHost.baseUrl() + request.url().getRawPath()))
+                .header("Authorization", "Bearer " + Secrets.KEY).build()));
+        HerokuClient rerouted = HerokuClient.builder().apiKey(Secrets.KEY).baseUrl(api.baseUrl())
+                .webClientBuilder(rerouting).retry(RetrySettings.disabled()).callTimeout(Clients.BOUND).build();
+        catchThrowable(() -> rerouted.app().appInfo("absolute"));
         // a redirect from the API
-        catchThrowable(() -> client.app().appInfo("x").block(Clients.BOUND));
+        catchThrowable(() -> client.app().appInfo("x"));
 
         assertThat(otherHost.getAllServeEvents()).hasSize(4).allSatisfy(e -> {
             assertThat(e.getRequest().containsHeader("Authorization")).as(e.getRequest().getUrl()).isFalse();
@@ -232,10 +243,10 @@ class SecretsTests {
     void simulatorHandedOutUrls_onTheApiHostItself_getNoKeyEither() {
         // The simulator's logplex_url and put_url live on the API host; the streaming clients send no key anyway.
         LogSession session = heroku.logSession().logSessionCreate("demo-storefront",
-                new LogSessionCreateOpts().lines(10L)).block(Clients.BOUND);
-        assertThat(heroku.lines(session.getLogplexUrl()).collectList().block(Clients.BOUND)).isNotEmpty();
-        Source source = heroku.source().sourceCreate().block(Clients.BOUND);
-        heroku.upload(source.getSourceBlob().getPutUrl(), new byte[] { 1 }).block(Clients.BOUND);
+                new LogSessionCreateOpts().lines(10L));
+        assertThat(heroku.readLines(session.getLogplexUrl())).isNotEmpty();
+        Source source = heroku.source().sourceCreate();
+        heroku.upload(source.getSourceBlob().getPutUrl(), new byte[] { 1 });
 
         List<JournalEntry> handedOut = sim.journal().entries().stream()
                 .filter(e -> e.path().startsWith("/__simulator/")).toList();

@@ -11,7 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.heroku4j.client.error.HerokuApiException;
 import dev.heroku4j.client.error.HerokuConflictException;
@@ -19,6 +19,7 @@ import dev.heroku4j.client.error.HerokuForbiddenException;
 import dev.heroku4j.client.error.HerokuInvalidParamsException;
 import dev.heroku4j.client.error.HerokuNotFoundException;
 import dev.heroku4j.client.error.HerokuRateLimitException;
+import dev.heroku4j.client.error.HerokuTimeoutException;
 import dev.heroku4j.client.error.HerokuTransportException;
 import dev.heroku4j.client.error.HerokuUnauthorizedException;
 
@@ -35,7 +36,8 @@ import dev.heroku4j.client.error.HerokuUnauthorizedException;
  * problem as JSON too.
  *
  * Heroku's not found, conflict and invalid parameters are the caller's doing and keep their status. Rejected
- * credentials are this service's problem, not the caller's: 502. A rate limit is 503 with {@code Retry-After}.
+ * credentials are this service's problem, not the caller's: 502. A rate limit is 503 with {@code Retry-After}, and
+ * so is a log tail refused because {@link LogTails} has all its readers busy.
  */
 @RestControllerAdvice
 class HerokuErrorHandler extends ResponseEntityExceptionHandler {
@@ -70,6 +72,23 @@ class HerokuErrorHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, "The Heroku API did not answer."));
+    }
+
+    @ExceptionHandler(HerokuTimeoutException.class)
+    ResponseEntity<ProblemDetail> herokuTooSlow(HerokuTimeoutException ex) {
+        log.warn("Heroku API too slow: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT)
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
+                    "The Heroku API did not answer within " + ex.callTimeout() + "."));
+    }
+
+    @ExceptionHandler(LogTails.TooManyTailsException.class)
+    ResponseEntity<ProblemDetail> tooManyTails(LogTails.TooManyTailsException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .header(HttpHeaders.RETRY_AFTER, "10")
+            .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage()));
     }
 
     /** Our own checks of the request, and the client's refusal of unsafe identities such as {@code ..}. */

@@ -12,7 +12,7 @@ public record ReleaseSummary(long version, @Nullable String description, @Nullab
 
     static ReleaseSummary of(Release release) {
         return new ReleaseSummary(release.getVersion() == null ? 0 : release.getVersion(), release.getDescription(),
-                release.getStatus() == null ? null : release.getStatus().getValue(),
+                release.getStatusAsString(),
                 release.getUser() == null ? null : release.getUser().getEmail(), release.getCreatedAt());
     }
 

@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +23,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
-import reactor.core.publisher.Mono;
 
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.auth.ApiKey;
@@ -89,9 +87,9 @@ class EmbeddedSimulatorFallbackTests {
             HerokuClient client = context.getBean(HerokuClient.class);
             port = simulator.port();
 
-            assertThat(client.options().baseUrl()).hasToString(simulator.baseUrl());
+            assertThat(client.config().baseUrl()).hasToString(simulator.baseUrl());
             assertThat(context.getEnvironment().getProperty("heroku.base-url")).isEqualTo(simulator.baseUrl());
-            assertThat(client.app().appList(null).map(App::getName).collectList().block(Duration.ofSeconds(10)))
+            assertThat(client.app().appList().toList()).extracting(App::getName)
                 .containsExactlyInAnyOrder("demo-storefront", "demo-storefront-staging", "demo-inventory-api");
             assertThat(output).contains("No Heroku API key found: using the built-in Heroku API simulator at "
                     + simulator.baseUrl() + " with demo data");
@@ -106,7 +104,7 @@ class EmbeddedSimulatorFallbackTests {
                 args(noKeyArgs(), "--heroku.api-key=test-key"))) {
             assertThat(context.containsBean(EmbeddedSimulatorFallback.SIMULATOR_BEAN_NAME)).isFalse();
             assertThat(context.getBeansOfType(HerokuSimulator.class)).isEmpty();
-            assertThat(context.getBean(HerokuClient.class).options().baseUrl()).hasToString("https://api.heroku.com");
+            assertThat(context.getBean(HerokuClient.class).config().baseUrl()).hasToString("https://api.heroku.com");
             assertThat(context.getBean(RecordedCalls.class).urls()).isEmpty();
             assertThat(output).contains("Heroku API key from the configured API key: using the Heroku API at "
                     + "https://api.heroku.com").doesNotContain("simulator at");
@@ -123,8 +121,8 @@ class EmbeddedSimulatorFallbackTests {
             HerokuClient client = context.getBean(HerokuClient.class);
 
             assertThat(context.getBeansOfType(HerokuSimulator.class)).isEmpty();
-            assertThat(client.options().baseUrl()).hasToString("https://api.heroku.com");
-            assertThat(client.options().apiKeys().get().value()).isEqualTo("key-from-env");
+            assertThat(client.config().baseUrl()).hasToString("https://api.heroku.com");
+            assertThat(client.config().apiKeys().get().value()).isEqualTo("key-from-env");
             assertThat(context.getBean(RecordedCalls.class).urls()).isEmpty();
             assertThat(output).contains("Heroku API key from environment variable HEROKU_API_KEY: using the Heroku API "
                     + "at https://api.heroku.com");
@@ -162,7 +160,7 @@ class EmbeddedSimulatorFallbackTests {
             .run(args);
     }
 
-    /** Records (and refuses) every request the Heroku client would send. */
+    /** Records every request the Heroku client sends, and refuses those to anywhere but 127.0.0.1. */
     @Configuration(proxyBeanMethods = false)
     static class RecordedCalls {
 
@@ -174,10 +172,13 @@ class EmbeddedSimulatorFallbackTests {
 
         @Bean
         WebClientCustomizer recordCalls() {
+            // The client's engine is a WebClient, so this is a WebClient filter: a throw fails the call.
             return builder -> builder.filter((request, next) -> {
                 urls.add(request.url().toString());
-                return request.url().getHost().equals("127.0.0.1") ? next.exchange(request)
-                        : Mono.error(new IllegalStateException("no call to " + request.url() + " expected"));
+                if (!request.url().getHost().equals("127.0.0.1")) {
+                    throw new IllegalStateException("no call to " + request.url() + " expected");
+                }
+                return next.exchange(request);
             });
         }
 

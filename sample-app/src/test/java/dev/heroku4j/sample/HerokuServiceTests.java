@@ -1,9 +1,9 @@
 package dev.heroku4j.sample;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,6 @@ import static org.assertj.core.api.Assertions.tuple;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class HerokuServiceTests {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
     @RegisterExtension
     static HerokuSimulatorExtension heroku = HerokuSimulatorExtension.with(b -> b.seed("demo"));
 
@@ -51,7 +49,7 @@ class HerokuServiceTests {
 
     @Test
     void apps_listsEveryAppByNameWithFormationAndLatestRelease() {
-        List<AppSummary> apps = service.apps().collectList().block(TIMEOUT);
+        List<AppSummary> apps = service.apps();
 
         assertThat(apps).extracting(AppSummary::name)
             .containsExactly("demo-inventory-api", "demo-storefront", "demo-storefront-staging");
@@ -70,7 +68,7 @@ class HerokuServiceTests {
             sim.state().createApp(String.format("bulk-app-%03d", i), "us", "heroku-24");
         }
 
-        List<AppSummary> apps = service.apps().collectList().block(TIMEOUT);
+        List<AppSummary> apps = service.apps();
 
         assertThat(apps).hasSize(101);
         assertThat(apps).extracting(AppSummary::name).isSorted();
@@ -80,7 +78,7 @@ class HerokuServiceTests {
 
     @Test
     void app_showsDynosRecentReleasesNewestFirstAndConfigVarNamesOnly() {
-        AppDetails details = service.app("demo-storefront").block(TIMEOUT);
+        AppDetails details = service.app("demo-storefront");
 
         assertThat(details.app().name()).isEqualTo("demo-storefront");
         assertThat(details.dynos()).extracting(DynoState::name).contains("web.1", "web.2", "worker.1");
@@ -93,23 +91,23 @@ class HerokuServiceTests {
     @Test
     void app_whenUnknown_failsWithNotFound() {
         assertThatExceptionOfType(HerokuNotFoundException.class)
-            .isThrownBy(() -> service.app("no-such-app").block(TIMEOUT))
+            .isThrownBy(() -> service.app("no-such-app"))
             .satisfies(e -> assertThat(e.id()).isEqualTo("not_found"));
     }
 
     @Test
     void scale_updatesTheFormation() {
-        ProcessFormation web = service.scale("demo-inventory-api", "web", 3).block(TIMEOUT);
+        ProcessFormation web = service.scale("demo-inventory-api", "web", 3);
 
         assertThat(web.quantity()).isEqualTo(3);
-        assertThat(client.formation().formationInfo("demo-inventory-api", "web").block(TIMEOUT).getQuantity())
+        assertThat(client.formation().formationInfo("demo-inventory-api", "web").getQuantity())
             .isEqualTo(3);
     }
 
     @Test
     void scale_refusesANegativeQuantityWithoutCallingHeroku() {
-        assertThatIllegalArgumentException().isThrownBy(() -> service.scale("demo-inventory-api", "web", -1).block(TIMEOUT));
-        assertThatIllegalArgumentException().isThrownBy(() -> service.scale("demo-inventory-api", " ", 1).block(TIMEOUT));
+        assertThatIllegalArgumentException().isThrownBy(() -> service.scale("demo-inventory-api", "web", -1));
+        assertThatIllegalArgumentException().isThrownBy(() -> service.scale("demo-inventory-api", " ", 1));
         assertThat(heroku.simulator().journal().entries()).isEmpty();
     }
 
@@ -119,12 +117,12 @@ class HerokuServiceTests {
         changes.put("GREETING", "hello");
         changes.put("LOG_LEVEL", null);
 
-        ConfigVarsChanged changed = service.updateConfigVars("demo-storefront", changes).block(TIMEOUT);
+        ConfigVarsChanged changed = service.updateConfigVars("demo-storefront", changes);
 
         assertThat(changed.set()).containsExactly("GREETING");
         assertThat(changed.unset()).containsExactly("LOG_LEVEL");
         assertThat(changed.configVarNames()).contains("GREETING").doesNotContain("LOG_LEVEL");
-        Map<String, String> now = client.configVar().configVarInfoForApp("demo-storefront").block(TIMEOUT);
+        Map<String, String> now = client.configVar().configVarInfoForApp("demo-storefront");
         assertThat(now).containsEntry("GREETING", "hello").doesNotContainKey("LOG_LEVEL");
         assertThat(heroku.simulator().journal().entries("PATCH", "/apps/*/config-vars").get(0).body())
             .contains("\"LOG_LEVEL\":null");
@@ -132,7 +130,7 @@ class HerokuServiceTests {
 
     @Test
     void restart_restartsAllDynos() {
-        RestartAccepted accepted = service.restart("demo-storefront").block(TIMEOUT);
+        RestartAccepted accepted = service.restart("demo-storefront");
 
         assertThat(accepted.app()).isEqualTo("demo-storefront");
         assertThat(heroku.simulator().journal().count("DELETE", "/apps/demo-storefront/dynos")).isEqualTo(1);
@@ -140,8 +138,10 @@ class HerokuServiceTests {
 
     @Test
     void tailLogs_streamsTheLinesOfATailingLogSession() {
-        List<String> lines = service.tailLogs("demo-storefront", 10).flatMapMany(stream -> stream)
-            .collectList().block(TIMEOUT);
+        List<String> lines;
+        try (Stream<String> tail = service.tailLogs("demo-storefront", 10)) {
+            lines = tail.toList();
+        }
 
         assertThat(lines).hasSize(4).anySatisfy(line -> assertThat(line).contains("app[web.1]"));
         assertThat(heroku.simulator().journal().entries("POST", "/apps/*/log-sessions").get(0).body())
@@ -151,7 +151,7 @@ class HerokuServiceTests {
     @Test
     void tailLogs_whenUnknownApp_failsBeforeStreaming() {
         assertThatExceptionOfType(HerokuNotFoundException.class)
-            .isThrownBy(() -> service.tailLogs("no-such-app", 10).block(TIMEOUT));
+            .isThrownBy(() -> service.tailLogs("no-such-app", 10));
     }
 
 }

@@ -123,7 +123,7 @@ class PageBrowserTests {
 
         wait.until(ExpectedConditions.textToBe(By.id("status"), "demo-inventory-api: web scaled to 3"));
         wait.until(driver -> app("demo-inventory-api").findElement(By.cssSelector("td.quantity")).getText().equals("× 3"));
-        assertThat(client.formation().formationInfo("demo-inventory-api", "web").block(WAIT).getQuantity()).isEqualTo(3);
+        assertThat(client.formation().formationInfo("demo-inventory-api", "web").getQuantity()).isEqualTo(3);
         assertThat(simulator.journal().invalid()).isEmpty();
 
         Path screenshot = Path.of("target", "sample-app-page.png");

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -167,10 +168,25 @@ public final class HerokuTransport {
         if (e instanceof CodecException) {
             return new HerokuDecodingException(operation.method().name(), operation.pathTemplate(), e);
         }
+        // The error filter has turned every non-2xx answer into a HerokuApiException, so Spring's response exception
+        // here means a 2xx body failed: cut off (I/O, timeout) is a transport failure, anything else a decoding one.
+        if (e instanceof WebClientResponseException && !brokenOff(e)) {
+            return new HerokuDecodingException(operation.method().name(), operation.pathTemplate(), e);
+        }
         if (e instanceof WebClientException || e instanceof TimeoutException) {
             return new HerokuTransportException(operation.method().name(), operation.pathTemplate(), e);
         }
         return e;
+    }
+
+    private static boolean brokenOff(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException || cause instanceof TimeoutException
+                    || cause.getClass().getName().startsWith("io.netty.handler.timeout.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lines of a stream URL Heroku hands out ({@code logplex_url}, {@code output_stream_url}), without the key. */

@@ -78,7 +78,7 @@ public final class Operation<T> {
         }
         StringBuilder uri = new StringBuilder(baseUrl.length() + pathTemplate.length() + 32).append(baseUrl);
         for (int i = 0; i < values.length; i++) {
-            uri.append(literals[i]).append(UriUtils.encodePathSegment(values[i], java.nio.charset.StandardCharsets.UTF_8));
+            uri.append(literals[i]).append(segment(values[i]));
         }
         uri.append(literals[values.length]);
         if (query != null) {
@@ -90,6 +90,14 @@ public final class Operation<T> {
             }
         }
         return uri.toString();
+    }
+
+    /**
+     * Every character but letters, digits and {@code - . _ *} percent-encoded: stricter than a path segment needs
+     * ({@code ;} and {@code =} would be legal), so no server or proxy can read parameters or a separator into it.
+     */
+    private static String segment(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override

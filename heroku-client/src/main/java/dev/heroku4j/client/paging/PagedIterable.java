@@ -1,13 +1,20 @@
 package dev.heroku4j.client.paging;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.heroku4j.client.error.HerokuPagingException;
 import dev.heroku4j.client.internal.Blocking;
 
 /**
@@ -32,17 +39,19 @@ public final class PagedIterable<T> implements Iterable<T> {
         this.blocking = Objects.requireNonNull(blocking, "blocking");
     }
 
-    /** Pages as iteration needs them. An iterator left half-way sends nothing more. */
+    /**
+     * Pages as iteration needs them, each fetch bounded by the call timeout. Nothing runs between pages, so an
+     * iterator left half-way sends nothing more.
+     */
     @Override
     public Iterator<T> iterator() {
         Blocking.checkThread();
-        return items.toIterable(1).iterator();
+        return new PageIterator();
     }
 
-    /** A lazy stream; close it (try-with-resources) when you stop early, so nothing more is requested. */
+    /** A lazy stream over {@link #iterator()}; stopping early (or closing it) requests nothing more. */
     public Stream<T> stream() {
-        Blocking.checkThread();
-        return items.toStream(1);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
     }
 
     /** Every item, all pages fetched now. */
@@ -65,6 +74,41 @@ public final class PagedIterable<T> implements Iterable<T> {
     /** The page after {@code page}, or null when it was the last. */
     public @Nullable Page<T> pageAfter(Page<T> page) {
         return blocking.get(items.pageAfter(page));
+    }
+
+    /** Walks the pages one blocking fetch at a time, refusing a {@code Next-Range} that leads back. */
+    private final class PageIterator implements Iterator<T> {
+        private final Set<String> seen = new HashSet<>();
+        private @Nullable Page<T> page;
+        private int next;
+
+        @Override
+        public boolean hasNext() {
+            while (page == null || next >= page.items().size()) {
+                if (page == null) {
+                    page = page();
+                } else if (!page.hasNext()) {
+                    return false;
+                } else {
+                    if (!seen.add(page.nextRange())) {
+                        throw new HerokuPagingException("Heroku's Next-Range '" + page.nextRange()
+                                + "' points back to a page already fetched; stopping to avoid an endless loop");
+                    }
+                    Page<T> after = pageAfter(page);
+                    page = after != null ? after : new Page<>(List.of(), null);
+                }
+                next = 0;
+            }
+            return true;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.items().get(next++);
+        }
     }
 
     /** The reactive view of the same listing. */

@@ -18,9 +18,9 @@ import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 
 /**
- * Heroku list paging over any "fetch one page" function, typically a generated {@code xxxListWithHttpInfo(range)}:
+ * Heroku list paging over any "fetch one page" function, used by {@link PagedFlux}:
  * <pre>{@code
- * Flux<App> apps = Paging.all(appApi::appListWithHttpInfo, Range.by("name").withMax(1000));
+ * Flux<App> apps = Paging.all(range -> fetchOnePage(range), Range.by("name").withMax(1000));
  * }</pre>
  * A response is followed by another page only if it is {@code 206 Partial Content} and carries {@code Next-Range};
  * that value is sent back exactly as received.

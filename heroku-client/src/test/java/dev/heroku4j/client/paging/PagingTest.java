@@ -23,6 +23,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import dev.heroku4j.client.error.HerokuPagingException;
+
 class PagingTest {
 
     @RegisterExtension
@@ -38,7 +40,7 @@ class PagingTest {
 
     private final WebClient webClient = WebClient.create(api.baseUrl());
 
-    /** What a generated {@code appListWithHttpInfo(String range)} looks like. */
+    /** A "fetch one page" function as the engine hands Paging one: the {@code Range} value to send, or null. */
     private final Function<@Nullable String, Mono<ResponseEntity<List<App>>>> appList = range -> webClient.get()
             .uri("/apps")
             .headers(h -> {
@@ -132,7 +134,9 @@ class PagingTest {
         api.stubFor(get(urlPathEqualTo("/apps")).withHeader("Range", equalTo("loop ..")).willReturn(page(206, "[]", "loop ..")));
 
         StepVerifier.create(Paging.all(appList, "loop .."))
-                .expectErrorMessage("Heroku returned the same Next-Range as requested ('loop ..'); stopping to avoid an endless loop")
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(HerokuPagingException.class)
+                        .hasMessageContaining("'loop ..'").hasMessageContaining("endless loop"))
                 .verify(Duration.ofSeconds(5));
+        assertThat(sentRanges()).containsExactly("loop ..");
     }
 }

@@ -9,7 +9,10 @@ import java.time.Duration;
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.retry.RetrySettings;
 
-/** Clients with short, test-sized timeouts and backoff, so every fault resolves in well under a few seconds. */
+/**
+ * Clients with short, test-sized timeouts and backoff, so every fault resolves in well under a few seconds; the
+ * blocking ones also stop waiting after {@link #BOUND} (the call timeout), so no test can hang on a call.
+ */
 public final class Clients {
 
     /** Response timeout of the test clients: the trickle server sends one byte a second, slower than this. */
@@ -18,7 +21,7 @@ public final class Clients {
     /** The default 3 retries with 10..50 ms backoff (instead of 500 ms..8 s) and a 10 s budget. */
     public static final RetrySettings FAST_RETRY = RetrySettings.DEFAULTS
             .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).withMaxTotalWait(Duration.ofSeconds(10));
-    /** Bound of every single {@code block(..)} in these tests. */
+    /** Bound of every single call in these tests: the call timeout of the blocking clients, and every {@code block(..)}. */
     public static final Duration BOUND = Duration.ofSeconds(20);
 
     private Clients() {
@@ -30,7 +33,7 @@ public final class Clients {
 
     public static HerokuClient fast(String baseUrl, RetrySettings retry) {
         return HerokuClient.builder().apiKey(Secrets.KEY).baseUrl(baseUrl)
-                .connectTimeout(CONNECT_TIMEOUT).responseTimeout(RESPONSE_TIMEOUT).retry(retry).build();
+                .connectTimeout(CONNECT_TIMEOUT).responseTimeout(RESPONSE_TIMEOUT).retry(retry).callTimeout(BOUND).build();
     }
 
     /** A loopback port nothing listens on (bound, then released). */

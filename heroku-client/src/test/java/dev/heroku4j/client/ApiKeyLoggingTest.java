@@ -1,28 +1,31 @@
-package dev.heroku4j.client.webclient;
+package dev.heroku4j.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.heroku4j.client.testsupport.Scenarios.respondInOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.netty.handler.logging.LogLevel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.transport.logging.AdvancedByteBufFormat;
+
 import dev.heroku4j.client.error.HerokuApiException;
 import dev.heroku4j.client.http.HttpTimeouts;
 import dev.heroku4j.client.http.ReactorConnectors;
+import dev.heroku4j.client.model.AppCreateOpts;
 import dev.heroku4j.client.retry.RetrySettings;
 import dev.heroku4j.client.testsupport.LogCapture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
-import io.netty.handler.logging.LogLevel;
-import org.slf4j.Logger;
-import reactor.netty.transport.logging.AdvancedByteBufFormat;
 
 /** The API key must not reach any log, at any level, from our code, Spring or Reactor Netty. */
 class ApiKeyLoggingTest {
@@ -36,32 +39,31 @@ class ApiKeyLoggingTest {
     void calls_whenEverythingLogsAtTrace_neverLogTheKey() {
         respondInOrder(api,
                 aResponse().withStatus(503).withBody("{\"id\":\"unavailable\",\"message\":\"Try again.\"}"),
-                aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"a\":1}"),
+                aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"name\":\"x\"}"),
                 aResponse().withStatus(422).withBody("{\"id\":\"invalid_params\",\"message\":\"Bad.\"}"));
-        HerokuClientOptions options = HerokuClientOptions.builder().apiKey(KEY).baseUrl(api.baseUrl())
+        HerokuClient heroku = HerokuClient.builder().apiKey(KEY).baseUrl(api.baseUrl())
                 .retry(RetrySettings.DEFAULTS.withBackoff(Duration.ofMillis(10), Duration.ofMillis(20))).build();
-        WebClient client = new HerokuWebClientConfigurer(options).build();
 
         try (LogCapture logs = LogCapture.of(Level.TRACE, Logger.ROOT_LOGGER_NAME, "dev.heroku4j", "reactor.netty",
                 "reactor.netty.http.client", "org.springframework", "io.netty")) {
-            client.get().uri("/apps/{a}", Map.of("a", "x")).retrieve().bodyToMono(String.class).block();
-            assertThatThrownBy(() -> client.post().uri("/apps").bodyValue(Map.of("name", "x"))
-                    .retrieve().bodyToMono(String.class).block())
-                    .isInstanceOf(HerokuApiException.class);
+            heroku.app().appInfo("x");
+            assertThatThrownBy(() -> heroku.reactive().app().appCreate(new AppCreateOpts().name("x")).block())
+                    .isInstanceOf(HerokuApiException.class)
+                    .satisfies(e -> assertThat(e.toString()).doesNotContain(KEY));
 
             assertThat(logs.events()).as("logging was really on").isNotEmpty();
-            assertThat(logs.all()).contains("GET /apps/{a} -> 503").contains("GET /apps/{a} -> 200")
+            assertThat(logs.all()).contains("GET /apps/{app_id_or_name} -> 503").contains("GET /apps/{app_id_or_name} -> 200")
+                    .contains("POST /apps -> 422")
                     .doesNotContain(KEY).doesNotContain("leak-canary");
         }
         // the key was really sent, so the absence above means something
-        assertThat(api.getAllServeEvents()).allSatisfy(e ->
+        assertThat(api.getAllServeEvents()).hasSize(3).allSatisfy(e ->
                 assertThat(e.getRequest().getHeader("Authorization")).isEqualTo("Bearer " + KEY));
     }
 
     @Test
     void wiretap_whenSomeoneEnablesIt_wouldLeakTheKey_soTheConnectorNeverEnablesIt() {
-        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
-                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).willReturn(aResponse().withStatus(200)));
+        api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
         WebClient tapped = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(ReactorConnectors.httpClient(HttpTimeouts.DEFAULTS)
                         .wiretap("reactor.netty.tap", LogLevel.DEBUG, AdvancedByteBufFormat.TEXTUAL)))
@@ -75,5 +77,6 @@ class ApiKeyLoggingTest {
             assertThat(logs.all()).as("documents why wiretap stays off").contains("Bearer " + KEY);
         }
         assertThat(ReactorConnectors.httpClient(HttpTimeouts.DEFAULTS).configuration().loggingHandler()).isNull();
+        assertThat(ReactorConnectors.streamingHttpClient(HttpTimeouts.DEFAULTS).configuration().loggingHandler()).isNull();
     }
 }
