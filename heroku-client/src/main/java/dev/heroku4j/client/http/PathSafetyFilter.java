@@ -23,9 +23,8 @@ import reactor.core.publisher.Mono;
  *   <li>does not line up with its URI template: an absolute template must have exactly as many segments, a
  *       relative one (expanded against a base URL) must end with the template's segments, literal ones equal.</li>
  * </ul>
- * WebClient's default {@code DefaultUriBuilderFactory} ({@code EncodingMode.TEMPLATE_AND_VALUES}) percent-encodes
- * every reserved character in a path variable, {@code /} included, so an identity is always one segment; this filter
- * is the check that it stayed so (e.g. with a custom {@code UriBuilderFactory}).
+ * The engine percent-encodes every identity into one segment (all but letters, digits and {@code - . _ *}); this
+ * filter is the last check that it stayed so, also for requests built some other way.
  */
 public final class PathSafetyFilter implements ExchangeFilterFunction {
 
