@@ -1,6 +1,7 @@
 package dev.heroku4j.bench;
 
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 
 /** How every benchmark builds the clients: as a user would, pointed at the loopback server. */
 public final class Clients {
@@ -18,12 +19,22 @@ public final class Clients {
         return url;
     }
 
-    public static HerokuClient heroku4j(String baseUrl) {
+    /** heroku4j for reactive code: {@code heroku.app().appInfo(..)} is a Mono. */
+    public static ReactiveHerokuClient reactive(String baseUrl) {
+        return ReactiveHerokuClient.builder().apiKey(API_KEY).baseUrl(baseUrl).build();
+    }
+
+    /** heroku4j for blocking code: {@code heroku.app().appInfo(..)} returns the App. */
+    public static HerokuClient blocking(String baseUrl) {
         return HerokuClient.builder().apiKey(API_KEY).baseUrl(baseUrl).build();
     }
 
     public static Floor floor(String baseUrl) {
         return new Floor(baseUrl, API_KEY);
+    }
+
+    public static BlockingFloor blockingFloor(String baseUrl) {
+        return new BlockingFloor(baseUrl, API_KEY);
     }
 
     /** heroku.jar reads its endpoint once, from -Dheroku.host (or HEROKU_HOST), when its classes load. */

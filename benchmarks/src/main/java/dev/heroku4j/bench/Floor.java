@@ -13,8 +13,9 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The floor: the least a Spring user could write for the same call: a plain WebClient (default Reactor Netty
- * connector), Jackson 3, a hand-written record, a bearer header and Heroku's Accept. No filters, no retry.
+ * The reactive floor: the least a Spring WebFlux user could write for the same call: a plain WebClient (default
+ * Reactor Netty connector), Jackson 3, a hand-written record, a bearer header and Heroku's Accept. No filters, no
+ * retry. {@link BlockingFloor} is its blocking counterpart.
  */
 public final class Floor {
 
@@ -32,7 +33,7 @@ public final class Floor {
                             OffsetDateTime updatedAt, URI webUrl) {
     }
 
-    private static final MediaType HEROKU_JSON = MediaType.parseMediaType("application/vnd.heroku+json; version=3");
+    static final MediaType HEROKU_JSON = MediaType.parseMediaType("application/vnd.heroku+json; version=3");
 
     private final WebClient webClient;
 
@@ -42,10 +43,7 @@ public final class Floor {
 
     /** With a given connector (null: WebClient's default Reactor Netty connector). */
     public Floor(String baseUrl, String apiKey, org.springframework.http.client.reactive.ClientHttpConnector connector) {
-        JsonMapper mapper = JsonMapper.builder()
-                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        JsonMapper mapper = mapper();
         WebClient.Builder builder = WebClient.builder();
         if (connector != null) {
             builder.clientConnector(connector);
@@ -58,6 +56,24 @@ public final class Floor {
                 })
                 .codecs(c -> c.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper)))
                 .build();
+    }
+
+    /** Jackson 3 for Heroku's snake-case JSON; shared with {@link BlockingFloor}. */
+    static JsonMapper mapper() {
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    /**
+     * Refuses a record that did not decode: unknown properties are ignored (see {@link #mapper()}), so a wrong naming
+     * strategy would give nulls rather than an error, and the floor would skip most of the decoding work.
+     */
+    public static void check(AppRecord app) {
+        if (app == null || !"example".equals(app.name()) || app.createdAt() == null || app.webUrl() == null) {
+            throw new IllegalStateException("the floor did not decode the app: " + app);
+        }
     }
 
     public Mono<AppRecord> appInfo(String name) {

@@ -225,8 +225,9 @@ public final class RunAll {
         row("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " (`"
                 + javaBin + "`), default GC and flags unless stated");
         row("Node.js", node.trim());
-        row("contenders", "heroku4j " + "0.1.0-SNAPSHOT (this tree), floor (plain WebClient + Jackson 3 + record), "
-                + "heroku.jar 0.46 (heroku-api + heroku-http-apache + heroku-json-jackson), node-heroku-client 3.1.4");
+        row("contenders", "heroku4j " + "0.1.0-SNAPSHOT (this tree: `ReactiveHerokuClient` and `HerokuClient`), floor "
+                + "(plain WebClient + Jackson 3 + record), blocking floor (RestClient on the JDK HttpClient + Jackson 3 + "
+                + "record), heroku.jar 0.46 (heroku-api + heroku-http-apache + heroku-json-jackson), node-heroku-client 3.1.4");
         row("settings", "JMH " + jmhForks + " forks × (" + jmhWarmup + " warm-up + " + jmhIterations
                 + " measured iterations of 1 s); throughput: " + rounds + " round-robin rounds × " + measureMillis
                 + " ms per cell after a " + rampMillis + " ms ramp, workers " + workerHeap + "; paging: "
@@ -338,8 +339,16 @@ public final class RunAll {
         }
     }
 
+    /** Figure 1's four contenders: JMH method, label, and the floor it is paired with (null for a floor). */
+    static final List<String[]> FIGURE1 = List.of(
+            new String[]{"reactive", "heroku4j `ReactiveHerokuClient`: `heroku.app().appInfo(\"example\").block()`", "floor"},
+            new String[]{"floor", "floor: `webClient.get().uri(\"/apps/{name}\", name).retrieve().bodyToMono(AppRecord.class).block()`", null},
+            new String[]{"blocking", "heroku4j `HerokuClient`: `heroku.app().appInfo(\"example\")`", "blockingFloor"},
+            new String[]{"blockingFloor", "blocking floor: `restClient.get().uri(\"/apps/{name}\", name).retrieve().body(AppRecord.class)` (JDK HttpClient)", null});
+
     String figure1() throws Exception {
-        log("figure 1: JMH, %d rounds of (heroku4j fork, floor fork) × %d iterations", jmhForks, jmhIterations);
+        log("figure 1: JMH, %d rounds of (reactive, floor, blocking, blocking floor forks) × %d iterations", jmhForks,
+                jmhIterations);
         long cpu0 = serverCpu();
         long req0 = serverRequests();
         long t0 = System.nanoTime();
@@ -347,8 +356,9 @@ public final class RunAll {
         String bm = AppInfoBenchmark.class.getName();
         for (int r = 0; r < jmhForks; r++) {
             log("  round %d", r + 1);
-            jmh(bm + "\\.heroku4j$", 1, jmhIterations, "jmh-" + (r + 1) + "-heroku4j.log", j);
-            jmh(bm + "\\.floor$", 1, jmhIterations, "jmh-" + (r + 1) + "-floor.log", j);
+            for (String[] c : FIGURE1) {
+                jmh(bm + "\\." + c[0] + "$", 1, jmhIterations, "jmh-" + (r + 1) + "-" + c[0] + ".log", j);
+            }
         }
         long wall = System.nanoTime() - t0;
         serverLine("figure 1 (JMH, sequential; whole run incl. fork start-up and warm-up)", serverCpu() - cpu0,
@@ -359,92 +369,127 @@ public final class RunAll {
             jmh(OverheadBenchmark.class.getName() + "\\.", 1, 3, "jmh-overhead.log", d);
         }
         StringBuilder s = new StringBuilder("## 1. Per call: app info, sequential (JMH)\n\n");
-        s.append("`heroku.app().appInfo(\"example\").block()` against the floor `webClient.get().uri(\"/apps/{name}\", name)"
-                + ".retrieve().bodyToMono(AppRecord.class).block()`, one caller thread, keep-alive. JMH 1.37, mode "
-                + "AverageTime; ").append(jmhForks).append(" rounds, each one fork of heroku4j then one fork of the floor "
-                        + "(so both see the same machine load), each fork ").append(jmhWarmup).append(" warm-up + ")
+        s.append("Two pairs, each heroku4j client next to the least its user could write by hand: "
+                + "`ReactiveHerokuClient` + `block()` against the WebClient floor, and the blocking `HerokuClient` "
+                + "against the RestClient floor (Spring MVC's blocking client on the JDK HttpClient, what Spring Boot "
+                + "gives an MVC application without another HTTP client library). One caller thread, keep-alive. "
+                + "JMH 1.37, mode AverageTime; ").append(jmhForks).append(" rounds, each one fork of every contender "
+                        + "in the order of the table (so each pair sees the same machine load), each fork ")
+                .append(jmhWarmup).append(" warm-up + ")
                 .append(jmhIterations).append(" measured iterations of 1 s, fork JVM `-Xms512m -Xmx512m`. Figures: median "
                         + "(min–max) over all measured iterations. CPU = the fork's process CPU time (caller, event loop, "
                         + "GC, JIT) per call, from a small JMH profiler (`CpuTimeProfiler`); allocation = JMH's "
                         + "`gc.alloc.rate.norm`. Logs: `benchmarks/target/bench-logs/jmh-*.log`.\n\n");
         s.append("| contender | latency µs/call | CPU µs/call | allocated bytes/call |\n|---|---|---|---|\n");
-        for (String name : List.of("heroku4j", "floor")) {
-            s.append("| ").append(name).append(" | ").append(check("1 latency " + name, j.lat(name)).fmt("%.1f"))
+        for (String[] c : FIGURE1) {
+            String name = c[0];
+            s.append("| ").append(c[1]).append(" | ").append(check("1 latency " + name, j.lat(name)).fmt("%.1f"))
                     .append(" | ").append(check("1 CPU " + name, j.cpu(name)).fmt("%.1f"))
                     .append(" | ").append(j.alloc(name).fmt("%.0f")).append(" |\n");
         }
-        double latRatio = j.lat("heroku4j").median() / j.lat("floor").median();
-        double cpuRatio = j.cpu("heroku4j").median() / j.cpu("floor").median();
-        double allocRatio = j.alloc("heroku4j").median() / j.alloc("floor").median();
-        Stats latRounds = ratios(j.forkLat.get("heroku4j"), j.forkLat.get("floor"));
-        Stats cpuRounds = ratios(j.forkCpu.get("heroku4j"), j.forkCpu.get("floor"));
-        s.append("| **ratio heroku4j / floor** (of medians; per-round ratios in brackets) | **")
-                .append(Stats.f("%.2f", latRatio)).append("** (").append(Stats.f("%.2f–%.2f", latRounds.min(), latRounds.max()))
-                .append(") | **").append(Stats.f("%.2f", cpuRatio)).append("** (")
-                .append(Stats.f("%.2f–%.2f", cpuRounds.min(), cpuRounds.max())).append(") | ")
-                .append(Stats.f("%.2f", allocRatio)).append(" |\n\n");
+        Map<String, double[]> ratio = new LinkedHashMap<>(); // heroku4j contender -> {lat, cpu, alloc, roundsLat min/max, roundsCpu min/max}
+        for (String[] c : FIGURE1) {
+            if (c[2] == null) {
+                continue;
+            }
+            Stats latRounds = ratios(j.forkLat.get(c[0]), j.forkLat.get(c[2]));
+            Stats cpuRounds = ratios(j.forkCpu.get(c[0]), j.forkCpu.get(c[2]));
+            double[] r = {j.lat(c[0]).median() / j.lat(c[2]).median(), j.cpu(c[0]).median() / j.cpu(c[2]).median(),
+                    j.alloc(c[0]).median() / j.alloc(c[2]).median(), latRounds.min(), latRounds.max(), cpuRounds.min(),
+                    cpuRounds.max()};
+            ratio.put(c[0], r);
+            s.append("| **ratio ").append(c[0].equals("reactive") ? "`ReactiveHerokuClient` / floor" : "`HerokuClient` / blocking floor")
+                    .append("** (of medians; per-round ratios in brackets) | **")
+                    .append(Stats.f("%.2f", r[0])).append("** (").append(Stats.f("%.2f–%.2f", r[3], r[4]))
+                    .append(") | **").append(Stats.f("%.2f", r[1])).append("** (")
+                    .append(Stats.f("%.2f–%.2f", r[5], r[6])).append(") | ")
+                    .append(Stats.f("%.2f", r[2])).append(" |\n");
+        }
+        s.append('\n');
         if (!d.lat.isEmpty()) {
             s.append("### 1b. Where the difference goes (diagnosis)\n\n");
-            s.append("`OverheadBenchmark`: the same call with one heroku4j layer at a time, assembled from heroku-client's "
-                    + "public classes (nothing edited); one fork each, 3 iterations, so latency and CPU are rough; "
+            s.append("`OverheadBenchmark`: the same call with one heroku4j layer at a time, built through heroku-client's "
+                    + "public builder (its filters left out through `webClientBuilder(..)`, see `TrimmedWebClientBuilder`; "
+                    + "nothing edited); one fork each, 3 iterations, so latency and CPU are rough; "
                     + "allocation per call is deterministic and the column to read.\n\n");
             s.append("| variant | latency µs/call | CPU µs/call | allocated bytes/call |\n|---|---|---|---|\n");
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("floor", "floor (figure 1)");
             labels.put("floorOnHerokuConnector", "floor on heroku4j's connector (response timeout)");
-            labels.put("generatedWithoutFilters", "generated AppApi through `HerokuApiClient` over a plain WebClient (no heroku4j filters)");
-            labels.put("filtersWithoutGenerated", "heroku4j's WebClient (8 filters + connector), call written by hand");
-            labels.put("heroku4jNoRetry", "heroku4j with `RetrySettings.disabled()`");
-            labels.put("heroku4j", "heroku4j (figure 1)");
+            labels.put("generatedWithoutFilters", "generated `ReactiveAppApi` on heroku4j's engine with none of its filters, WebClient's default connector");
+            labels.put("filtersWithoutGenerated", "heroku4j's API WebClient (its filters + connector), call written by hand");
+            labels.put("heroku4jNoRetry", "`ReactiveHerokuClient` with `RetrySettings.disabled()`");
+            labels.put("reactive", "`ReactiveHerokuClient` + `block()` (figure 1)");
+            labels.put("blockingFloor", "blocking floor, JDK HttpClient (figure 1)");
+            labels.put("blockingFloorOnReactorNetty", "blocking floor on Reactor Netty (`ReactorClientHttpRequestFactory`: what Boot's `RestClient.Builder` picks once heroku4j is on the classpath)");
+            labels.put("blocking", "`HerokuClient` (figure 1)");
             for (var e : labels.entrySet()) {
-                JmhSamples src = e.getKey().equals("floor") || e.getKey().equals("heroku4j") ? j : d;
+                JmhSamples src = j.lat.containsKey(e.getKey()) ? j : d;
                 s.append("| ").append(e.getValue()).append(" | ").append(src.lat(e.getKey()).fmt("%.0f"))
                         .append(" | ").append(src.cpu(e.getKey()).fmt("%.0f"))
                         .append(" | ").append(src.alloc(e.getKey()).fmt("%.0f")).append(" |\n");
             }
             s.append('\n');
         }
-        // 1d: paired blocks in one JVM
+        // 1d: paired blocks in one JVM, one process per pair
         int pairs = quick ? 10 : 60;
-        log("figure 1d: paired blocks, %d pairs", pairs);
-        List<Double> pLat = new ArrayList<>();
-        List<Double> pCpu = new ArrayList<>();
-        Proc pr = Proc.start("paired", logs, null, List.of(javaBin, "-Xms512m", "-Xmx512m", "-Dbench.url=" + url, "-cp", cp,
-                "dev.heroku4j.bench.jmh.PairedRun", Integer.toString(pairs), "200", quick ? "2000" : "8000"));
-        for (int i = 0; i < pairs; i++) {
-            String[] f = pr.expect("PAIR", 120).split(" ");
-            pLat.add(Double.parseDouble(f[1]));
-            pCpu.add(Double.parseDouble(f[2]));
+        Map<String, Stats[]> paired = new LinkedHashMap<>();
+        for (String kind : List.of("reactive", "blocking")) {
+            log("figure 1d: paired blocks, %s, %d pairs", kind, pairs);
+            List<Double> pLat = new ArrayList<>();
+            List<Double> pCpu = new ArrayList<>();
+            Proc pr = Proc.start("paired-" + kind, logs, null, List.of(javaBin, "-Xms512m", "-Xmx512m", "-Dbench.url=" + url,
+                    "-cp", cp, "dev.heroku4j.bench.jmh.PairedRun", Integer.toString(pairs), "200", quick ? "2000" : "8000",
+                    kind));
+            for (int i = 0; i < pairs; i++) {
+                String[] f = pr.expect("PAIR", 120).split(" ");
+                pLat.add(Double.parseDouble(f[1]));
+                pCpu.add(Double.parseDouble(f[2]));
+            }
+            pr.expect("DONE", 30);
+            pr.waitFor(30);
+            paired.put(kind, new Stats[]{Stats.of(pLat), Stats.of(pCpu)});
         }
-        pr.expect("DONE", 30);
-        pr.waitFor(30);
-        Stats pl = Stats.of(pLat);
-        Stats pc = Stats.of(pCpu);
-        s.append("### 1d. The same ratio, paired (complements the JMH figure on a shared machine)\n\n");
-        s.append("`PairedRun`: both clients in one JVM (`-Xms512m -Xmx512m`), warmed up for ").append(quick ? 2 : 8)
-                .append(" s, then ").append(pairs).append(" pairs of 200 ms blocks of sequential calls, heroku4j and floor "
+        s.append("### 1d. The same ratios, paired (complements the JMH figure on a shared machine)\n\n");
+        s.append("`PairedRun`: one JVM per pair (`-Xms512m -Xmx512m`), both clients in it, warmed up for ").append(quick ? 2 : 8)
+                .append(" s, then ").append(pairs).append(" pairs of 200 ms blocks of sequential calls, heroku4j and its floor "
                         + "back to back, the order flipped every pair. Each pair gives a ratio of two measurements "
                         + "taken within half a second of each other, so load that drifts over seconds cancels; "
                         + "quartiles show the spread.\n\n");
-        s.append("| heroku4j / floor, per pair | median | quartiles (25%–75%) | min–max |\n|---|---|---|---|\n");
-        s.append("| latency per call | **").append(Stats.f("%.2f", pl.median())).append("** | ")
-                .append(Stats.f("%.2f–%.2f", pl.quantile(0.25), pl.quantile(0.75))).append(" | ")
-                .append(Stats.f("%.2f–%.2f", pl.min(), pl.max())).append(" |\n");
-        s.append("| CPU per call | **").append(Stats.f("%.2f", pc.median())).append("** | ")
-                .append(Stats.f("%.2f–%.2f", pc.quantile(0.25), pc.quantile(0.75))).append(" | ")
-                .append(Stats.f("%.2f–%.2f", pc.min(), pc.max())).append(" |\n\n");
+        s.append("| per pair | median | quartiles (25%–75%) | min–max |\n|---|---|---|---|\n");
+        for (var e : paired.entrySet()) {
+            String who = e.getKey().equals("reactive") ? "`ReactiveHerokuClient` / floor" : "`HerokuClient` / blocking floor";
+            String[] what = {"latency per call", "CPU per call"};
+            for (int k = 0; k < 2; k++) {
+                Stats p = e.getValue()[k];
+                s.append("| ").append(who).append(", ").append(what[k]).append(" | **").append(Stats.f("%.2f", p.median()))
+                        .append("** | ").append(Stats.f("%.2f–%.2f", p.quantile(0.25), p.quantile(0.75))).append(" | ")
+                        .append(Stats.f("%.2f–%.2f", p.min(), p.max())).append(" |\n");
+            }
+        }
+        s.append('\n');
+        Stats pl = paired.get("reactive")[0];
+        Stats pc = paired.get("reactive")[1];
         verdicts.put("1d. per call heroku4j / floor ≤ 1.15, paired blocks", verdict(Math.max(pl.median(), pc.median()) <= 1.15,
-                Stats.f("latency %.2f (quartiles %.2f–%.2f), CPU %.2f (quartiles %.2f–%.2f), median of %d pairs",
-                        pl.median(), pl.quantile(0.25), pl.quantile(0.75), pc.median(), pc.quantile(0.25), pc.quantile(0.75), pairs)));
+                Stats.f("`ReactiveHerokuClient`: latency %.2f (quartiles %.2f–%.2f), CPU %.2f (quartiles %.2f–%.2f), median of %d pairs",
+                        pl.median(), pl.quantile(0.25), pl.quantile(0.75), pc.median(), pc.quantile(0.25), pc.quantile(0.75), pairs)
+                        + Stats.f("; `HerokuClient` / blocking floor (no target): latency %.2f, CPU %.2f",
+                        paired.get("blocking")[0].median(), paired.get("blocking")[1].median())));
 
+        double[] r = ratio.get("reactive");
+        double latRatio = r[0];
+        double cpuRatio = r[1];
         double worst = Math.max(latRatio, cpuRatio);
-        boolean straddles = Math.min(latRounds.min(), cpuRounds.min()) <= 1.15 && Math.max(latRounds.max(), cpuRounds.max()) > 1.15;
+        boolean straddles = Math.min(r[3], r[5]) <= 1.15 && Math.max(r[4], r[6]) > 1.15;
+        double[] b = ratio.get("blocking");
         verdicts.put("1. per call heroku4j / floor ≤ 1.15",
-                verdict(worst <= 1.15, Stats.f("latency %.2f, CPU %.2f (ratios of medians); allocation %.2f", latRatio,
-                        cpuRatio, allocRatio)
+                verdict(worst <= 1.15, Stats.f("`ReactiveHerokuClient`: latency %.2f, CPU %.2f (ratios of medians); allocation %.2f", latRatio,
+                        cpuRatio, r[2])
                         + (worst <= 1.15 ? "" : Stats.f("; %.0f%% over the target", (worst / 1.15 - 1) * 100))
                         + (straddles ? Stats.f("; not conclusive: the per-round ratios range %.2f–%.2f (latency) and "
-                        + "%.2f–%.2f (CPU)", latRounds.min(), latRounds.max(), cpuRounds.min(), cpuRounds.max()) : "")));
+                        + "%.2f–%.2f (CPU)", r[3], r[4], r[5], r[6]) : "")
+                        + Stats.f("; `HerokuClient` / blocking floor (no target): latency %.2f, CPU %.2f, allocation %.2f",
+                        b[0], b[1], b[2])));
         return s.toString();
     }
 
@@ -459,10 +504,11 @@ public final class RunAll {
                 .addProfiler(CpuTimeProfiler.class).addProfiler(GCProfiler.class)
                 .shouldFailOnError(true).output(logs.resolve("jmh-filters.log").toString()).build();
         StringBuilder s = new StringBuilder("### 1c. Cost of each filter (diagnosis)\n\n");
-        s.append("`FilterCostBenchmark`: the generated `appInfo` through heroku4j's WebClient and `HerokuApiClient` with "
-                + "one filter left out (`HerokuWebClientConfigurer.filters()` minus that one; \"allFilters\" = none "
-                + "installed; without the headers filter the bearer header is a default header); \"generatedApiClient\" "
-                + "= all filters, with the generated `ApiClient` in place of `HerokuApiClient`. "
+        s.append("`FilterCostBenchmark`: the generated `appInfo` of `ReactiveHerokuClient` (+ `block()`) on heroku4j's "
+                + "own engine with one of the filters it installs left out (removed from the engine's API WebClient "
+                + "through `webClientBuilder(..)`, see `TrimmedWebClientBuilder`; \"allFilters\" = none installed; "
+                + "without the headers filter the bearer header is a default header); \"HerokuClient\" = all filters, "
+                + "called through the blocking client (its thread check and call timeout on top of \"none\"). "
                 + "One fork × 3 iterations each. Saving = allocation of \"none\" minus the variant's.\n\n| left out | latency µs/call | CPU µs/call | allocated bytes/call | saving bytes/call |\n"
                 + "|---|---|---|---|---|\n");
         Map<String, double[]> rows = new LinkedHashMap<>();
@@ -513,12 +559,20 @@ public final class RunAll {
         }
     }
 
+    static final String W_HEROKU4J = "heroku4j `ReactiveHerokuClient` + `block()`";
+    static final String W_BLOCKING = "heroku4j `HerokuClient`";
+    static final String W_FLOOR = "floor (WebClient + `block()`)";
+    static final String W_BLOCKING_FLOOR = "blocking floor (RestClient, JDK HttpClient)";
+
     String figure2() throws Exception {
         log("figure 2: throughput, %d rounds", rounds);
         List<Worker> workers = new ArrayList<>();
-        workers.add(new Worker("heroku4j", "N callers, `block()`", javaWorker("heroku4j", List.of())));
-        workers.add(new Worker("heroku4j reactive", "0 callers: `flatMap(appInfo, N)`", javaWorker("heroku4j-reactive", List.of())));
-        workers.add(new Worker("floor", "N callers, `block()`", javaWorker("floor", List.of())));
+        workers.add(new Worker(W_HEROKU4J, "N callers, `block()`", javaWorker("heroku4j", List.of())));
+        workers.add(new Worker("heroku4j `ReactiveHerokuClient`, reactive callers", "0 callers: `flatMap(appInfo, N)`",
+                javaWorker("heroku4j-reactive", List.of())));
+        workers.add(new Worker(W_BLOCKING, "N callers", javaWorker("heroku4j-blocking", List.of())));
+        workers.add(new Worker(W_FLOOR, "N callers, `block()`", javaWorker("floor", List.of())));
+        workers.add(new Worker(W_BLOCKING_FLOOR, "N callers", javaWorker("blocking-floor", List.of())));
         workers.add(new Worker("heroku.jar (as configured)", "N callers; pool: 5 per route (http.maxConnections default)",
                 javaWorker("herokujar", List.of())));
         workers.add(new Worker("heroku.jar, -Dhttp.maxConnections=256", "N callers; pool: 256 per route",
@@ -582,7 +636,8 @@ public final class RunAll {
                         + "CPU/call = the contender process's CPU time in the window / calls (Java: "
                         + "`OperatingSystemMXBean.getProcessCpuTime`, Node: `process.cpuUsage`). Java workers `")
                 .append(workerHeap).append("`, default GC; Reactor Netty's default connection pool "
-                        + "(16 connections on this machine) for heroku4j and the floor. node-heroku-client creates a new "
+                        + "(16 connections on this machine) for heroku4j and the floor; the JDK HttpClient's own pool "
+                        + "(no limit) for the blocking floor. node-heroku-client creates a new "
                         + "`http.Agent` per request, so it opens a new connection for every call.\n\n");
         s.append("| contender | threads | calls/s @1 | calls/s @16 | calls/s @256 |\n|---|---|---|---|---|\n");
         for (Worker w : workers) {
@@ -618,56 +673,68 @@ public final class RunAll {
                     .append(" |\n");
         }
         s.append("\nRatios of medians, heroku4j (blocking callers) / contender; in brackets the min–max of the per-round "
-                + "ratios (each round runs both side by side):\n\n");
-        s.append("| heroku4j / … | @1 | @16 | @256 |\n|---|---|---|---|\n");
+                + "ratios (each round runs both side by side). First `ReactiveHerokuClient` + `block()` (the target's "
+                + "reference, the same code path as before the client had a blocking twin), then `HerokuClient`:\n\n");
+        s.append("| ratio | @1 | @16 | @256 |\n|---|---|---|---|\n");
         boolean met = true;
         StringBuilder why = new StringBuilder();
         StringBuilder weak = new StringBuilder();
-        for (Worker w : workers) {
-            if (w.name().equals("heroku4j")) {
-                continue;
-            }
-            s.append("| ").append(w.name());
-            for (int c : concurrency) {
-                List<Double> mine = map(cells.get("heroku4j@" + c), Cell::callsPerSec);
-                List<Double> theirs = map(cells.get(w.name() + "@" + c), Cell::callsPerSec);
-                List<Double> perRound = new ArrayList<>();
-                for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
-                    perRound.add(mine.get(i) / theirs.get(i));
+        StringBuilder blockingTargeted = new StringBuilder();
+        for (String ref : List.of(W_HEROKU4J, W_BLOCKING)) {
+            for (Worker w : workers) {
+                boolean skip = ref.equals(W_HEROKU4J)
+                        ? w.name().equals(W_HEROKU4J) || w.name().equals(W_BLOCKING) || w.name().equals(W_BLOCKING_FLOOR)
+                        : w.name().equals(W_BLOCKING) || w.name().equals(W_FLOOR) || w.name().startsWith("heroku4j `ReactiveHerokuClient`, reactive");
+                if (skip) {
+                    continue;
                 }
-                double ratio = Stats.of(mine).median() / Stats.of(theirs).median();
-                Stats pr = Stats.of(perRound);
-                s.append(" | ").append(Stats.f("%.2f", ratio)).append(" (").append(Stats.f("%.2f", pr.min()))
-                        .append("–").append(Stats.f("%.2f", pr.max())).append(")");
-                boolean targeted = c >= 16 && (w.name().startsWith("heroku.jar (as") || w.name().startsWith("node"));
-                if (targeted) {
-                    if (ratio < 2) {
-                        met = false;
-                        why.append(why.length() == 0 ? "" : "; ").append(Stats.f("%.2f× ", ratio)).append(w.name())
-                                .append(" @").append(c);
-                    } else if (pr.min() < 2) {
-                        weak.append(weak.length() == 0 ? "" : "; ").append(w.name()).append(" @").append(c)
-                                .append(Stats.f(" (%.2f×, per round %.2f–%.2f)", ratio, pr.min(), pr.max()));
+                s.append("| ").append(ref.equals(W_HEROKU4J) ? "`ReactiveHerokuClient` + `block()`" : "`HerokuClient`")
+                        .append(" / ").append(w.name());
+                for (int c : concurrency) {
+                    List<Double> mine = map(cells.get(ref + "@" + c), Cell::callsPerSec);
+                    List<Double> theirs = map(cells.get(w.name() + "@" + c), Cell::callsPerSec);
+                    List<Double> perRound = new ArrayList<>();
+                    for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
+                        perRound.add(mine.get(i) / theirs.get(i));
+                    }
+                    double ratio = Stats.of(mine).median() / Stats.of(theirs).median();
+                    Stats pr = Stats.of(perRound);
+                    s.append(" | ").append(Stats.f("%.2f", ratio)).append(" (").append(Stats.f("%.2f", pr.min()))
+                            .append("–").append(Stats.f("%.2f", pr.max())).append(")");
+                    boolean targeted = c >= 16 && (w.name().startsWith("heroku.jar (as") || w.name().startsWith("node"));
+                    if (targeted && ref.equals(W_BLOCKING)) {
+                        blockingTargeted.append(blockingTargeted.length() == 0 ? "" : ", ").append(Stats.f("%.2f× ", ratio))
+                                .append(w.name()).append(" @").append(c);
+                    } else if (targeted) {
+                        if (ratio < 2) {
+                            met = false;
+                            why.append(why.length() == 0 ? "" : "; ").append(Stats.f("%.2f× ", ratio)).append(w.name())
+                                    .append(" @").append(c);
+                        } else if (pr.min() < 2) {
+                            weak.append(weak.length() == 0 ? "" : "; ").append(w.name()).append(" @").append(c)
+                                    .append(Stats.f(" (%.2f×, per round %.2f–%.2f)", ratio, pr.min(), pr.max()));
+                        }
                     }
                 }
+                s.append(" |\n");
             }
-            s.append(" |\n");
         }
         s.append('\n');
         // Context for a miss, from this run's own figures: can the hand-written floor reach 2x, and what does a call cost?
         String jar = workers.stream().map(Worker::name).filter(n -> n.startsWith("heroku.jar (as")).findFirst().orElse(null);
         StringBuilder context = new StringBuilder();
-        if (!met && jar != null && cells.containsKey("floor@16")) {
+        if (!met && jar != null && cells.containsKey(W_FLOOR + "@16")) {
             Function<String, Double> calls = k -> Stats.of(map(cells.get(k), Cell::callsPerSec)).median();
             Function<String, Double> cpu = k -> Stats.of(map(cells.get(k), Cell::cpuUsPerCall)).median();
             context.append(Stats.f("; for comparison the floor reaches %.2f× heroku.jar @16; CPU per call @16: heroku4j "
-                    + "%.0f µs, floor %.0f µs, heroku.jar %.0f µs, on %d cores", calls.apply("floor@16") / calls.apply(jar
-                    + "@16"), cpu.apply("heroku4j@16"), cpu.apply("floor@16"), cpu.apply(jar + "@16"),
+                    + "%.0f µs, floor %.0f µs, heroku.jar %.0f µs, on %d cores", calls.apply(W_FLOOR + "@16") / calls.apply(jar
+                    + "@16"), cpu.apply(W_HEROKU4J + "@16"), cpu.apply(W_FLOOR + "@16"), cpu.apply(jar + "@16"),
                     Runtime.getRuntime().availableProcessors()));
         }
         verdicts.put("2. throughput heroku4j ≥ 2× heroku.jar and node-heroku-client @16 and @256",
-                verdict(met, (met ? "all ratios of medians ≥ 2" : "below 2× (ratio of medians): " + why)
-                        + (weak.length() == 0 ? "" : "; not in every round: " + weak) + context));
+                verdict(met, "`ReactiveHerokuClient` + `block()`: " + (met ? "all ratios of medians ≥ 2" : "below 2× (ratio of medians): " + why)
+                        + (weak.length() == 0 ? "" : "; not in every round: " + weak) + context
+                        + "; `HerokuClient`: " + blockingTargeted));
         return s.toString();
     }
 
@@ -707,7 +774,7 @@ public final class RunAll {
         long sReq = 0;
         long sWall = 0;
         for (int r = 0; r < pagingRuns; r++) {
-            for (String mode : List.of("stream", "collect", "stream probe", "collect probe")) {
+            for (String mode : List.of("stream", "collect", "blocking", "stream probe", "collect probe", "blocking probe")) {
                 get("/_bench/pagelog");
                 long c0 = serverCpu();
                 long q0 = serverRequests();
@@ -747,10 +814,12 @@ public final class RunAll {
         }
         serverLine("figure 3 (paging, timing runs incl. JVM start)", sCpu, sReq, sWall);
         StringBuilder s = new StringBuilder("## 3. Paging: 100,000 apps in pages of 1,000\n\n");
-        s.append("`heroku.list(heroku.app()::appListWithHttpInfo, Range.by(\"id\").withMax(1000))`: the server answers ")
+        s.append("`heroku.app().appList(Range.by(\"id\").withMax(1000))`: the server answers ")
                 .append(pages).append(" pages of 1,000 apps (875 KB each; 206 + `Next-Range`, the last one 200). "
-                        + "**stream** iterates the lazy Flux (`toIterable()`, Reactor's default prefetch of 256) and reads "
-                        + "each app's name; **collect** does `collectList().block()` first, then iterates. Fresh JVM per "
+                        + "**stream** iterates the `ReactiveHerokuClient`'s lazy `PagedFlux` (`toIterable()`, Reactor's "
+                        + "default prefetch of 256) and reads each app's name; **collect** does `collectList().block()` "
+                        + "on it first, then iterates; **blocking** iterates the `HerokuClient`'s `PagedIterable` (a page "
+                        + "is requested when iteration goes past the items it has). Fresh JVM per "
                         + "run, `-Xmx").append(pagingXmx).append("`, default GC (G1), ").append(pagingRuns)
                 .append(" timing runs and ").append(pagingRuns).append(" probe runs per mode. Heap growth is against the "
                         + "heap used after `System.gc()` with the client built and one call made:\n\n"
@@ -845,7 +914,8 @@ public final class RunAll {
                         + "variants alternating. **context start** = `SpringApplication.run` duration; **JVM uptime at "
                         + "ready** = `RuntimeMXBean.getUptime()` when `run` returned; **process wall** = launch to exit "
                         + "(includes the first call and shutdown); **first call** = getting the bean from the context "
-                        + "and the first `appInfo(\"example\").block()` after start. `HerokuClient` makes its WebClient "
+                        + "and the first `appInfo(\"example\")` of the (blocking) `HerokuClient` bean after start. "
+                        + "`HerokuClient` makes its WebClient "
                         + "at its first call (or `prepare()`); the starter's client prepares itself on a background "
                         + "thread once the context is refreshed. \"starter, heroku4j off\" is the starter's classpath "
                         + "(Boot's WebClient, HTTP client, codec and Jackson modules, Reactor Netty, heroku-client) with "
@@ -919,16 +989,15 @@ public final class RunAll {
         }
         StringBuilder s = new StringBuilder("### 4b. Cold client construction and first call, step by step (diagnosis)\n\n");
         s.append("`ClientStartBreakdown`, no Spring, fresh JVM each, ").append(n).append(" runs per mode: the steps "
-                + "`HerokuClient` takes at its first use (or `prepare()`) in their order, timed one by one (each step pays for the classes it loads "
+                + "`HerokuClient.builder()...build()` and its first use take, through public API, in their order, timed one by one (each step pays for the classes it loads "
                 + "first), then the first call; `classes` = classes loaded by the end.\n\n");
         s.append("| mode | step | ms |\n|---|---|---|\n");
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("options", "`HerokuClientOptions` (key resolver, mapper settings)");
-        labels.put("webClient", "`HerokuWebClientConfigurer.configure(WebClient.builder()).build()` (connector, codecs, 8 filters)");
-        labels.put("apiClient", "`new HerokuApiClient(webClient, baseUrl)` (the generated ApiClient builds its own unused JsonMapper)");
-        labels.put("herokuApis", "`HerokuApis` constructor (generated; the `XxxApi` objects are made on first use)");
-        labels.put("streamingAndUpload", "`new LineStreams(..)` + `new SourceUploader(..)` (2 more WebClients + connectors; `HerokuClient` makes them only when streaming or uploading)");
-        labels.put("firstCall", "first `appInfo(\"example\").block()`");
+        labels.put("config", "`HerokuClient.builder().apiKey(..).baseUrl(..).config()` (the `HerokuConfig`: key resolver, defaults)");
+        labels.put("engine", "`ReactiveHerokuClient.create(config)` (the engine, `HerokuTransport`, whose WebClients are made on first use; generated `ReactiveHerokuApis`)");
+        labels.put("blockingView", "`reactive.blocking()` (the `HerokuClient` on the same engine; generated `HerokuApis`)");
+        labels.put("prepare", "`prepare()` (the API WebClient: connector, codecs, filters; the stream WebClient only when streaming or uploading)");
+        labels.put("firstCall", "first `appInfo(\"example\")` call");
         labels.put("secondClient", "a second `HerokuClient.builder()...build().prepare()` (classes loaded)");
         labels.put("secondClientFirstCall", "its first call (new connection)");
         labels.put("construct", "`new Floor(..)` (WebClient + Jackson 3 mapper)");

@@ -1,18 +1,14 @@
 package dev.heroku4j.bench.jmh;
 
-import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import dev.heroku4j.bench.Clients;
-import dev.heroku4j.client.api.AppApi;
-import dev.heroku4j.client.http.HerokuJson;
-import dev.heroku4j.client.http.HttpTimeouts;
-import dev.heroku4j.client.http.ReactorConnectors;
-import dev.heroku4j.client.invoker.ApiClient;
+import dev.heroku4j.client.HerokuClientBuilder;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.model.App;
-import dev.heroku4j.client.webclient.HerokuApiClient;
-import dev.heroku4j.client.webclient.HerokuClientOptions;
-import dev.heroku4j.client.webclient.HerokuWebClientConfigurer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -22,16 +18,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Figure 1c (diagnosis, run with {@code --only 1c}): the generated call through heroku4j's WebClient with ONE of its
- * filters left out ({@code none} = all of them), built from {@link HerokuWebClientConfigurer#filters()} exactly as
- * the configurer installs them, called through {@link HerokuApiClient} as {@code HerokuClient} does. The allocation
- * difference to {@code none} is what that filter costs per call. {@code generatedApiClient}: all filters, but the
- * generated {@link ApiClient} instead of {@code HerokuApiClient}, to show what the latter saves.
+ * Figure 1c (diagnosis, run with {@code --only 1c}): the generated {@code appInfo} on heroku4j's own engine with ONE
+ * of the filters it installs left out ({@code none} = all of them; {@code allFilters} = none of them), through
+ * {@link TrimmedWebClientBuilder}. The allocation difference to {@code none} is what that filter costs per call.
+ * {@code HerokuClient}: all filters, called through the blocking client, so the difference to {@code none} is what
+ * the blocking wrapper (thread check, call timeout) adds to {@code ReactiveHerokuClient} + {@code block()}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -39,36 +33,37 @@ import org.springframework.web.reactive.function.client.WebClient;
 public class FilterCostBenchmark {
 
     @Param({"none", "PathSafetyFilter", "RetryFilter", "HerokuHeadersFilter", "HerokuErrorFilter",
-            "RequestLoggingFilter", "RateLimitFilter", "HerokuWarningFilter", "allFilters", "generatedApiClient"})
+            "RequestLoggingFilter", "RateLimitFilter", "HerokuWarningFilter", "allFilters", "HerokuClient"})
     public String without;
 
-    AppApi api;
+    Supplier<App> call;
 
     @Setup(Level.Trial)
     public void setUp() {
-        String url = Clients.baseUrl();
-        HerokuClientOptions options = HerokuClientOptions.builder().apiKey(Clients.API_KEY).baseUrl(url)
-                .timeouts(HttpTimeouts.DEFAULTS).build();
-        HerokuWebClientConfigurer configurer = new HerokuWebClientConfigurer(options);
-        List<ExchangeFilterFunction> filters = configurer.filters().stream()
-                .filter(f -> !without.equals("allFilters") && !f.getClass().getSimpleName().equals(without))
-                .toList();
-        WebClient.Builder builder = WebClient.builder()
-                .baseUrl(url)
-                .clientConnector(ReactorConnectors.connector(options.timeouts()))
-                .codecs(c -> HerokuJson.registerCodecs(c, options.jsonMapper(), options.maxInMemorySize()))
-                .filters(f -> f.addAll(filters));
+        Set<String> leftOut = switch (without) {
+            case "none", "HerokuClient" -> Set.of();
+            case "allFilters" -> TrimmedWebClientBuilder.ALL;
+            default -> Set.of(without);
+        };
+        WebClient.Builder start = WebClient.builder();
         if (without.equals("HerokuHeadersFilter") || without.equals("allFilters")) {
-            builder.defaultHeaders(h -> h.setBearerAuth(Clients.API_KEY)); // the headers filter also sends the key
+            start.defaultHeaders(h -> h.setBearerAuth(Clients.API_KEY)); // the headers filter also sends the key
         }
-        WebClient webClient = builder.build();
-        api = new AppApi(without.equals("generatedApiClient") ? new ApiClient(webClient).setBasePath(url)
-                : new HerokuApiClient(webClient, options.baseUrl()));
-        AppInfoBenchmark.check(api.appInfo("example").block().getName());
+        HerokuClientBuilder<ReactiveHerokuClient> builder = ReactiveHerokuClient.builder().apiKey(Clients.API_KEY)
+                .baseUrl(Clients.baseUrl())
+                .webClientBuilder(TrimmedWebClientBuilder.of(start, leftOut, new AtomicReference<>()));
+        ReactiveHerokuClient reactive = builder.build();
+        if (without.equals("HerokuClient")) {
+            var blocking = reactive.blocking();
+            call = () -> blocking.app().appInfo("example");
+        } else {
+            call = () -> reactive.app().appInfo("example").block();
+        }
+        AppInfoBenchmark.check(call.get());
     }
 
     @Benchmark
     public App appInfo() {
-        return api.appInfo("example").block();
+        return call.get();
     }
 }

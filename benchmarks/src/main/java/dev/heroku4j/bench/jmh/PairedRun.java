@@ -2,16 +2,19 @@ package dev.heroku4j.bench.jmh;
 
 import java.lang.management.ManagementFactory;
 
+import dev.heroku4j.bench.BlockingFloor;
 import dev.heroku4j.bench.Clients;
 import dev.heroku4j.bench.Floor;
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 
 /**
- * Figure 1d (complements the JMH figure on a shared machine): heroku4j and the floor in ONE JVM, both warmed up,
+ * Figure 1d (complements the JMH figure on a shared machine): heroku4j and its floor in ONE JVM, both warmed up,
  * measured in alternating blocks of {@code blockMillis} (order flipped every pair, so neither always goes first). Each
  * pair gives a latency ratio and a CPU ratio measured within a fraction of a second of each other, so machine load
  * that drifts over seconds cancels out. Prints one line per pair: {@code PAIR latencyRatio cpuRatio} and then
- * {@code DONE}.
+ * {@code DONE}. The last argument picks the pair: {@code reactive} ({@code ReactiveHerokuClient} + {@code block()}
+ * against the WebClient floor) or {@code blocking} ({@code HerokuClient} against the RestClient floor).
  */
 public final class PairedRun {
 
@@ -20,10 +23,23 @@ public final class PairedRun {
         long blockNanos = Long.parseLong(args[1]) * 1_000_000L;
         long warmupMillis = Long.parseLong(args[2]);
         String url = Clients.baseUrl();
-        HerokuClient heroku = Clients.heroku4j(url);
-        Floor floor = Clients.floor(url);
-        Runnable a = () -> heroku.app().appInfo("example").block();
-        Runnable b = () -> floor.appInfo("example").block();
+        Runnable a;
+        Runnable b;
+        switch (args[3]) {
+            case "reactive" -> {
+                ReactiveHerokuClient heroku = Clients.reactive(url);
+                Floor floor = Clients.floor(url);
+                a = () -> heroku.app().appInfo("example").block();
+                b = () -> floor.appInfo("example").block();
+            }
+            case "blocking" -> {
+                HerokuClient heroku = Clients.blocking(url);
+                BlockingFloor floor = Clients.blockingFloor(url);
+                a = () -> heroku.app().appInfo("example");
+                b = () -> floor.appInfo("example");
+            }
+            default -> throw new IllegalArgumentException(args[3]);
+        }
         long warmEnd = System.nanoTime() + warmupMillis * 1_000_000L;
         while (System.nanoTime() < warmEnd) {
             block(a, 50_000_000L);

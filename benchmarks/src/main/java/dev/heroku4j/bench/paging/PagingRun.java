@@ -15,15 +15,18 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.heroku4j.bench.Clients;
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.paging.Range;
 
 /**
- * Figure 3, one run in a fresh JVM (fixed -Xmx): all apps through {@code heroku.list(appListWithHttpInfo,
- * Range.by("id").withMax(1000))}, either
+ * Figure 3, one run in a fresh JVM (fixed -Xmx): all apps through {@code heroku.app().appList(Range.by("id")
+ * .withMax(1000))}, either
  * <ul>
- *   <li>{@code stream}: iterated as they arrive ({@code toIterable()}, Reactor's default prefetch), or</li>
- *   <li>{@code collect}: {@code collectList().block()} first, then iterated.</li>
+ *   <li>{@code stream}: the {@code ReactiveHerokuClient}'s {@code PagedFlux} iterated as the apps arrive
+ *       ({@code toIterable()}, Reactor's default prefetch),</li>
+ *   <li>{@code collect}: the same {@code PagedFlux}, {@code collectList().block()} first, then iterated, or</li>
+ *   <li>{@code blocking}: the {@code HerokuClient}'s {@code PagedIterable} iterated.</li>
  * </ul>
  * Heap: the baseline is the used heap after {@code System.gc()} with the client built and warmed by one app info
  * call; "live growth" is the highest heap-after-GC (GC notifications) minus the baseline; "sampled growth" is the
@@ -40,7 +43,8 @@ public final class PagingRun {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         boolean probe = args.length > 1 && args[1].equals("probe");
-        HerokuClient heroku = Clients.heroku4j(Clients.baseUrl());
+        ReactiveHerokuClient heroku = Clients.reactive(Clients.baseUrl());
+        HerokuClient blocking = heroku.blocking(); // the same engine, so both modes start equally warm
         heroku.app().appInfo("example").block();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
@@ -97,13 +101,15 @@ public final class PagingRun {
         long nameChars = 0;
         long firstItem = 0;
         long start = nowMicros();
-        var all = heroku.list(heroku.app()::appListWithHttpInfo, Range.by("id").withMax(1000));
+        Range range = Range.by("id").withMax(1000);
         Iterable<App> source;
         if (mode.equals("stream")) {
-            source = all.toIterable();
+            source = heroku.app().appList(range).toIterable();
         } else if (mode.equals("collect")) {
-            List<App> list = all.collectList().block();
+            List<App> list = heroku.app().appList(range).collectList().block();
             source = list;
+        } else if (mode.equals("blocking")) {
+            source = blocking.app().appList(range);
         } else {
             throw new IllegalArgumentException(mode);
         }

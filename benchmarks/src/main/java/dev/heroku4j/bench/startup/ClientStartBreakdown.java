@@ -5,21 +5,15 @@ import java.lang.management.ManagementFactory;
 import dev.heroku4j.bench.Clients;
 import dev.heroku4j.bench.Floor;
 import dev.heroku4j.client.HerokuClient;
-import dev.heroku4j.client.api.HerokuApis;
-import dev.heroku4j.client.http.HttpTimeouts;
-import dev.heroku4j.client.invoker.ApiClient;
-import dev.heroku4j.client.streaming.LineStreams;
-import dev.heroku4j.client.streaming.SourceUploader;
-import dev.heroku4j.client.webclient.HerokuApiClient;
-import dev.heroku4j.client.webclient.HerokuClientOptions;
-import dev.heroku4j.client.webclient.HerokuWebClientConfigurer;
-import org.springframework.web.reactive.function.client.WebClient;
+import dev.heroku4j.client.HerokuConfig;
+import dev.heroku4j.client.ReactiveHerokuClient;
 
 /**
  * Figure 4b (diagnosis): where a cold {@code HerokuClient} spends its construction and first call, step by step in
- * the order {@code HerokuClient.Builder.build()} does them, in a fresh JVM (each step pays the class loading it
- * triggers first). Modes: {@code heroku4j} (steps, then the first call), {@code floor} (the floor's construction
- * and first call, for comparison). Prints {@code RESULT step=millis ... classes=N}.
+ * the order {@code HerokuClient.builder()...build()} and the first call take them, through public API only, in a
+ * fresh JVM (each step pays the class loading it triggers first). Modes: {@code heroku4j} (steps, then the first
+ * call), {@code floor} (the floor's construction and first call, for comparison). Prints
+ * {@code RESULT step=millis ... classes=N}.
  */
 public final class ClientStartBreakdown {
 
@@ -33,25 +27,19 @@ public final class ClientStartBreakdown {
             floor.appInfo("example").block();
             step(out, "firstCall", t);
         } else {
-            HerokuClientOptions options = HerokuClientOptions.builder().apiKey(Clients.API_KEY).baseUrl(url)
-                    .timeouts(HttpTimeouts.DEFAULTS).build();
-            t = step(out, "options", t);
-            HerokuWebClientConfigurer configurer = new HerokuWebClientConfigurer(options);
-            WebClient webClient = configurer.configure(WebClient.builder()).build();
-            t = step(out, "webClient", t);
-            ApiClient apiClient = new HerokuApiClient(webClient, options.baseUrl());
-            t = step(out, "apiClient", t);
-            HerokuApis apis = new HerokuApis(() -> apiClient) {
-            };
-            t = step(out, "herokuApis", t);
-            new LineStreams(HttpTimeouts.DEFAULTS);
-            new SourceUploader(HttpTimeouts.DEFAULTS);
-            t = step(out, "streamingAndUpload", t);
-            apis.app().appInfo("example").block();
+            HerokuConfig config = HerokuClient.builder().apiKey(Clients.API_KEY).baseUrl(url).config();
+            t = step(out, "config", t);
+            ReactiveHerokuClient reactive = ReactiveHerokuClient.create(config);
+            t = step(out, "engine", t);
+            HerokuClient heroku = reactive.blocking();
+            t = step(out, "blockingView", t);
+            heroku.prepare();
+            t = step(out, "prepare", t);
+            heroku.app().appInfo("example");
             t = step(out, "firstCall", t);
-            HerokuClient heroku = Clients.heroku4j(url).prepare();
+            HerokuClient second = Clients.blocking(url).prepare();
             t = step(out, "secondClient", t);
-            heroku.app().appInfo("example").block();
+            second.app().appInfo("example");
             step(out, "secondClientFirstCall", t);
         }
         out.append(" classes=").append(ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());

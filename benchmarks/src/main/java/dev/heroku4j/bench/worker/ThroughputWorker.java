@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.heroku4j.bench.BlockingFloor;
 import dev.heroku4j.bench.Clients;
 import dev.heroku4j.bench.Floor;
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -27,9 +29,10 @@ import reactor.core.scheduler.Schedulers;
  *   -> RESULT ops errors cpuNanos wallNanos liveThreads firstError
  *   <- QUIT
  * </pre>
- * Contenders: {@code heroku4j} and {@code floor} and {@code herokujar} use one platform thread per caller, each
- * making blocking calls ({@code block()} / heroku.jar's synchronous API); {@code heroku4j-reactive} makes the calls
- * with {@code flatMap(.., concurrency)} and no caller threads at all.
+ * Contenders: {@code heroku4j} ({@code ReactiveHerokuClient} + {@code block()}), {@code heroku4j-blocking}
+ * ({@code HerokuClient}), {@code floor} (WebClient + {@code block()}), {@code blocking-floor} (RestClient on the JDK
+ * HttpClient) and {@code herokujar} use one platform thread per caller, each making blocking calls;
+ * {@code heroku4j-reactive} makes the calls with {@code flatMap(.., concurrency)} and no caller threads at all.
  */
 public final class ThroughputWorker {
 
@@ -41,16 +44,24 @@ public final class ThroughputWorker {
         String contender = args[0];
         String url = Clients.baseUrl();
         Call call;
-        HerokuClient heroku = null;
+        ReactiveHerokuClient reactive = null;
         switch (contender) {
             case "heroku4j", "heroku4j-reactive" -> {
-                heroku = Clients.heroku4j(url);
-                HerokuClient h = heroku;
+                reactive = Clients.reactive(url);
+                ReactiveHerokuClient h = reactive;
                 call = () -> h.app().appInfo("example").block();
+            }
+            case "heroku4j-blocking" -> {
+                HerokuClient heroku = Clients.blocking(url);
+                call = () -> heroku.app().appInfo("example");
             }
             case "floor" -> {
                 Floor floor = Clients.floor(url);
                 call = () -> floor.appInfo("example").block();
+            }
+            case "blocking-floor" -> {
+                BlockingFloor floor = Clients.blockingFloor(url);
+                call = () -> floor.appInfo("example");
             }
             case "herokujar" -> {
                 com.heroku.api.HerokuAPI api = Clients.herokuJar(url);
@@ -78,7 +89,7 @@ public final class ThroughputWorker {
             long ramp = Long.parseLong(p[2]);
             long measure = Long.parseLong(p[3]);
             String result = contender.equals("heroku4j-reactive")
-                    ? runReactive(heroku, concurrency, ramp, measure)
+                    ? runReactive(reactive, concurrency, ramp, measure)
                     : runThreads(call, concurrency, ramp, measure);
             System.out.println("RESULT " + result);
             System.out.flush();
@@ -116,7 +127,7 @@ public final class ThroughputWorker {
         });
     }
 
-    private static String runReactive(HerokuClient heroku, int concurrency, long ramp, long measure) throws Exception {
+    private static String runReactive(ReactiveHerokuClient heroku, int concurrency, long ramp, long measure) throws Exception {
         LongAdder ops = new LongAdder();
         LongAdder errors = new LongAdder();
         AtomicReference<String> firstError = new AtomicReference<>();

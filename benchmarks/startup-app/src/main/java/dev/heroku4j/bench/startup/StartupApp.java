@@ -23,8 +23,9 @@ import org.springframework.context.annotation.Profile;
  *                                                                                          the starter's bean
  * </pre>
  * Prints {@code RESULT runMillis uptimeAtReadyMillis firstCallMillis} (firstCall -1 without a client bean): the
- * duration of {@code SpringApplication.run}, the JVM's uptime when it returned, and the first app info call (from
- * asking the context for the bean: for the lazy variant this includes building the client).
+ * duration of {@code SpringApplication.run}, the JVM's uptime when it returned, and the first app info call of the
+ * (blocking) {@code HerokuClient} bean, from asking the context for it: for the lazy variant this includes building
+ * the client.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class StartupApp {
@@ -46,7 +47,7 @@ public class StartupApp {
             if (heroku == null) {
                 throw new IllegalStateException("no HerokuClient bean in mode " + mode);
             }
-            String name = heroku.app().appInfo("example").block().getName();
+            String name = heroku.app().appInfo("example").getName();
             firstCall = (System.nanoTime() - c0) / 1e6;
             if (!"example".equals(name)) {
                 throw new IllegalStateException(name);
