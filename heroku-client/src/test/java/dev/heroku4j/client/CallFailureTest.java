@@ -104,8 +104,8 @@ class CallFailureTest {
 
         assertThatThrownBy(() -> appInfo(side, heroku, null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("appIdOrName");
-        assertThatThrownBy(() -> side.call(heroku, h -> h.build().buildInfo("example", null),
-                r -> r.build().buildInfo("example", null)))
+        assertThatThrownBy(() -> side.call(heroku, h -> h.build().buildInfo("example", (String) null),
+                r -> r.build().buildInfo("example", (String) null)))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("buildId");
         assertThat(api.getAllServeEvents()).isEmpty();
     }
@@ -128,7 +128,7 @@ class CallFailureTest {
     void reactiveMethods_checkTheirArgumentsAtOnce_beforeSubscription() {
         ReactiveHerokuClient reactive = heroku.reactive();
 
-        assertThatThrownBy(() -> reactive.app().appInfo(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> reactive.app().appInfo((String) null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> reactive.app().appUpdate(" ", new AppUpdateOpts())).isInstanceOf(IllegalArgumentException.class);
         assertThat(api.getAllServeEvents()).isEmpty();
     }

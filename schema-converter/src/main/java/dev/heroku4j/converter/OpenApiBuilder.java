@@ -61,6 +61,7 @@ final class OpenApiBuilder {
         paths.forEach((path, item) -> pathsNode.set(path, ordered(item)));
         document.set("components", components());
         translator.typeNullables(document, "#");
+        IdentityShortcuts.mark(document, report);
         return document;
     }
 
@@ -86,6 +87,11 @@ final class OpenApiBuilder {
                 node.put("description", parameter.description());
             }
             node.putObject("schema").put("type", "string"); // identities are ids or names: never uuid-typed
+        }
+        List<Operation.PathParameter> path = operation.pathParameters();
+        if (!path.isEmpty() && path.get(path.size() - 1).takesUuid()) {
+            // the templates add an overload taking the last identity as the UUID a model carries
+            out.put("x-heroku4j-uuid-last", true);
         }
         boolean list = isList(primary);
         if (list) {

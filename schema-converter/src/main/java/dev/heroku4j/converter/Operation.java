@@ -9,7 +9,8 @@ import java.util.Set;
 final class Operation {
 
     /** A path parameter: its name in the path template and what it accepts. */
-    record PathParameter(String name, String description) {
+    /** @param takesUuid whether one of the identity's alternatives is a UUID (an {@code id}) */
+    record PathParameter(String name, String description, boolean takesUuid) {
     }
 
     private final String method;

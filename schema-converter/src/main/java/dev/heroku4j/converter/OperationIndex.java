@@ -140,7 +140,7 @@ final class OperationIndex {
             for (int n = 2; !used.add(unique); n++) {
                 unique = name + "_" + n;
             }
-            parameters.add(new Operation.PathParameter(unique, describe(target)));
+            parameters.add(new Operation.PathParameter(unique, describe(target), takesUuid(target, new HashSet<>())));
         }
         return parameters;
     }
@@ -167,6 +167,29 @@ final class OperationIndex {
                 names.add(Names.snake(ref.substring(ref.lastIndexOf('/') + 1)));
             }
         }
+    }
+
+    /** Whether the identity is, or offers as an alternative, a {@code format: uuid} value. */
+    private boolean takesUuid(SchemaSet.Resolved target, Set<String> seen) {
+        if (!seen.add(target.pointer())) {
+            return false;
+        }
+        JsonNode node = target.node();
+        if ("uuid".equals(node.path("format").asString(""))) {
+            return true;
+        }
+        List<JsonNode> refs = new ArrayList<>();
+        for (JsonNode member : node.has("anyOf") ? node.get("anyOf") : node.path("oneOf")) {
+            refs.add(member);
+        }
+        refs.add(node);
+        for (JsonNode member : refs) {
+            String ref = member.path("$ref").asString("");
+            if (!ref.isEmpty() && takesUuid(schemas.resolve(ref, target.variant(), target.pointer()), seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String describe(SchemaSet.Resolved target) {

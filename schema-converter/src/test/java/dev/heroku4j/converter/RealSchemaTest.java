@@ -79,6 +79,22 @@ class RealSchemaTest {
     }
 
     @Test
+    void identityShortcuts_markRequestIdentityObjects_andOperationsWhoseLastIdentityTakesAUuid() {
+        JsonNode dynoSize = doc.at("/components/schemas/FormationUpdateOpts/properties/dyno_size");
+        assertThat(dynoSize.path("allOf").get(0).path("$ref").asString()).isEqualTo("#/components/schemas/FormationDynoSizeObject");
+        assertThat(dynoSize.path("x-heroku4j-identity-field").asString()).isEqualTo("name");
+        JsonNode pipeline = doc.at("/components/schemas/PipelinePromotionCreateOpts/properties/pipeline");
+        assertThat(pipeline.path("x-heroku4j-identity-field").asString()).isEqualTo("id");
+        assertThat(pipeline.path("x-heroku4j-identity-type").asString()).isEqualTo("UUID");
+        // responses keep plain references: the shortcut is for what a client sends
+        assertThat(doc.at("/components/schemas/Formation/properties/dyno_size").has("x-heroku4j-identity-field")).isFalse();
+
+        assertThat(op(doc, "/apps/{app_id_or_name}/builds/{build_id}", "get").path("x-heroku4j-uuid-last").asBoolean()).isTrue();
+        assertThat(op(doc, "/apps/{app_id_or_name}", "get").path("x-heroku4j-uuid-last").asBoolean()).isTrue();
+        assertThat(op(doc, "/apps", "get").has("x-heroku4j-uuid-last")).isFalse();
+    }
+
+    @Test
     void simpleGet() {
         JsonNode info = op(doc, "/apps/{app_id_or_name}", "get");
         assertThat(info.path("operationId").asString()).isEqualTo("appInfo");

@@ -186,4 +186,31 @@ class ModelJsonTest {
         api.verify(patchRequestedFor(urlPathEqualTo("/apps/example/formation/web")).withRequestBody(equalTo("{\"quantity\":2}")));
         assertThat(api.findAll(patchRequestedFor(anyUrl()))).hasSize(1);
     }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void dynoSize_takesThePlainName_andSendsTheObjectHerokusSchemaAsksFor(Side side) {
+        api.stubFor(patch(urlPathEqualTo("/apps/example/formation/web")).willReturn(json("{\"quantity\": 1, \"type\": \"web\"}")));
+        FormationUpdateOpts opts = new FormationUpdateOpts().dynoSize("standard-1X");
+
+        side.call(heroku, h -> h.formation().formationUpdate("example", "web", opts),
+                r -> r.formation().formationUpdate("example", "web", opts));
+
+        api.verify(patchRequestedFor(urlPathEqualTo("/apps/example/formation/web"))
+                .withRequestBody(equalTo("{\"dyno_size\":{\"name\":\"standard-1X\"}}")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Side.class)
+    void identityParameters_takeTheUuidAModelCarries(Side side) {
+        java.util.UUID buildId = java.util.UUID.fromString("01234567-89ab-cdef-0123-456789abcdef");
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/apps/my-app/builds/" + buildId))
+                .willReturn(json("{\"id\": \"" + buildId + "\", \"status\": \"succeeded\"}")));
+
+        Build build = side.call(heroku, h -> h.build().buildInfo("my-app", buildId), r -> r.build().buildInfo("my-app", buildId));
+
+        assertThat(build.getId()).isEqualTo(buildId);
+        assertThatThrownBy(() -> heroku.build().buildInfo("my-app", (java.util.UUID) null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("buildId");
+    }
 }
