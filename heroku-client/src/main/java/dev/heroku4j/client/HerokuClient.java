@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import dev.heroku4j.client.api.HerokuApis;
 import dev.heroku4j.client.internal.Blocking;
+import dev.heroku4j.client.internal.BlockingStream;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
 
 /**
@@ -84,11 +85,12 @@ public final class HerokuClient extends HerokuApis {
 
     /**
      * Lines of a stream URL Heroku hands out (a log session's {@code logplex_url}, a build's
-     * {@code output_stream_url}), read as they arrive, without the API key. Close the stream to stop a tail.
+     * {@code output_stream_url}), read as they arrive, without the API key. Close the stream to stop a tail: from
+     * any thread, which also ends a read waiting on it.
      */
     public Stream<String> lines(String url) {
         Blocking.checkThread();
-        return reactive.lines(url).toStream(16);
+        return BlockingStream.of(reactive.lines(url));
     }
 
     /** Every line of a stream that ends (a finished build's output), read to its end. */

@@ -2,6 +2,10 @@ package dev.heroku4j.client.internal;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -23,10 +27,31 @@ public final class Blocking {
         this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
     }
 
-    /** The value, or null when Heroku answered with an empty body. */
+    /**
+     * The value, or null when Heroku answered with an empty body. Waits on a future rather than a Reactor timer: no
+     * scheduled task per call, and cancelling the future cancels the call.
+     */
     public <T> @Nullable T get(Mono<T> call) {
         checkThread();
-        return call.timeout(callTimeout, Mono.error(() -> new HerokuTimeoutException(callTimeout))).block();
+        CompletableFuture<T> result = call.toFuture();
+        try {
+            return result.get(callTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            throw new HerokuTimeoutException(callTimeout);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? withCallerStack(failure) : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Heroku", e);
+        }
+    }
+
+    /** The call's own exception, with where the caller waited added, as Reactor's block() does. */
+    private static RuntimeException withCallerStack(RuntimeException failure) {
+        failure.addSuppressed(new Exception("HerokuClient call waited at"));
+        return failure;
     }
 
     public void run(Mono<?> call) {

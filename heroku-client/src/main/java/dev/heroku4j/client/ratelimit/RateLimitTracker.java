@@ -12,7 +12,6 @@ import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 
 /**
  * Holds the latest {@code RateLimit-Remaining} seen on any response (success or error) and tells listeners about each
@@ -45,15 +44,21 @@ public final class RateLimitTracker {
         return s == null ? OptionalInt.empty() : OptionalInt.of(s.remaining());
     }
 
-    /** Called with every new reading; dispose the result to stop. */
-    public Disposable onSnapshot(Consumer<RateLimitSnapshot> listener) {
+    /** A listener added to a tracker; {@link #close()} removes it. No Reactor type, so blocking code can hold it. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Called with every new reading; close the result to stop. */
+    public Registration onSnapshot(Consumer<RateLimitSnapshot> listener) {
         Objects.requireNonNull(listener, "listener");
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
 
-    /** Called with every new remaining count; dispose the result to stop. */
-    public Disposable onRemaining(IntConsumer listener) {
+    /** Called with every new remaining count; close the result to stop. */
+    public Registration onRemaining(IntConsumer listener) {
         Objects.requireNonNull(listener, "listener");
         return onSnapshot(s -> listener.accept(s.remaining()));
     }

@@ -15,7 +15,6 @@ import dev.heroku4j.client.error.HerokuRateLimitException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.Disposable;
 
 class RateLimitFilterTest {
 
@@ -51,16 +50,16 @@ class RateLimitFilterTest {
     }
 
     @Test
-    void onRemaining_whenDisposedOrThrowing_doesNotDisturbRecording() {
+    void onRemaining_whenClosedOrThrowing_doesNotDisturbRecording() {
         RateLimitTracker tracker = new RateLimitTracker();
         List<Integer> seen = new CopyOnWriteArrayList<>();
-        Disposable subscription = tracker.onRemaining(seen::add);
+        RateLimitTracker.Registration subscription = tracker.onRemaining(seen::add);
         tracker.onRemaining(r -> {
             throw new IllegalStateException("listener bug");
         });
 
         tracker.record(10);
-        subscription.dispose();
+        subscription.close();
         tracker.record(9);
 
         assertThat(seen).containsExactly(10);

@@ -1,7 +1,6 @@
 package dev.heroku4j.examples.webflux;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -12,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.heroku4j.client.ReactiveHerokuClient;
+import dev.heroku4j.client.ConfigVars;
 import dev.heroku4j.client.model.AddOn;
 import dev.heroku4j.client.model.AddOnCreateOpts;
 import dev.heroku4j.client.model.App;
@@ -31,11 +31,8 @@ import dev.heroku4j.client.model.PipelineCouplingCreateOpts.StageEnum;
 import dev.heroku4j.client.model.PipelineCreateOpts;
 import dev.heroku4j.client.model.PipelinePromotion;
 import dev.heroku4j.client.model.PipelinePromotionCreateOpts;
-import dev.heroku4j.client.model.PipelinePromotionCreateOptsPipeline;
 import dev.heroku4j.client.model.PipelinePromotionCreateOptsSource;
-import dev.heroku4j.client.model.PipelinePromotionCreateOptsSourceApp;
 import dev.heroku4j.client.model.PipelinePromotionCreateOptsTargetsItem;
-import dev.heroku4j.client.model.PipelinePromotionCreateOptsTargetsItemApp;
 import dev.heroku4j.client.paging.Range;
 
 /**
@@ -108,7 +105,7 @@ public class HerokuJobs {
      * even when it is null (no certificate yet), and a field never set is not sent: so it is set to null here.
      */
     public Mono<Domain> addDomain(String app, String hostname) {
-        return heroku.domain().domainCreate(app, new DomainCreateOpts().hostname(hostname).sniEndpoint(null));
+        return heroku.domain().domainCreate(app, new DomainCreateOpts().hostname(hostname));
     }
 
     /**
@@ -135,20 +132,20 @@ public class HerokuJobs {
 
     private Mono<PipelinePromotion> promotion(Pipeline pipeline, PipelineCoupling from, PipelineCoupling to) {
         return heroku.pipelinePromotion().pipelinePromotionCreate(new PipelinePromotionCreateOpts()
-            .pipeline(new PipelinePromotionCreateOptsPipeline().id(pipeline.getId()))
+            .pipeline(pipeline.getId())
             .source(new PipelinePromotionCreateOptsSource()
-                .app(new PipelinePromotionCreateOptsSourceApp().id(from.getApp().getId())))
+                .app(from.getApp().getId()))
             .addTargetsItem(new PipelinePromotionCreateOptsTargetsItem()
-                .app(new PipelinePromotionCreateOptsTargetsItemApp().id(to.getApp().getId()))));
+                .app(to.getApp().getId())));
     }
 
     /**
      * Heroku unsets a config var sent as {@code null}. {@code Map.of} refuses null values, so the body is a
-     * {@link HashMap}.
+     * {@link ConfigVars}, the client's map of changes.
      */
     static Map<String, @Nullable String> configVarChanges(Map<String, String> set, Collection<String> unset) {
-        Map<String, @Nullable String> changes = new HashMap<>(set);
-        unset.forEach(key -> changes.put(key, null));
+        ConfigVars changes = ConfigVars.unset(unset.toArray(String[]::new));
+        set.forEach(changes::and);
         return changes;
     }
 
