@@ -490,6 +490,16 @@ public final class RunAll {
                         + "%.2f–%.2f (CPU)", r[3], r[4], r[5], r[6]) : "")
                         + Stats.f("; `HerokuClient` / blocking floor (no target): latency %.2f, CPU %.2f, allocation %.2f",
                         b[0], b[1], b[2])));
+        // Issue #12's target: each client against its own floor, in the JMH figure and in the paired one.
+        double[] worstOf = {Math.max(r[0], r[1]), Math.max(b[0], b[1]), Math.max(pl.median(), pc.median()),
+                Math.max(paired.get("blocking")[0].median(), paired.get("blocking")[1].median())};
+        boolean each = java.util.Arrays.stream(worstOf).allMatch(x -> x <= 1.10);
+        verdicts.put("1/1d (#12). per call, each client / its floor ≤ 1.10, JMH and paired", verdict(each, Stats.f(
+                "`ReactiveHerokuClient` / WebClient floor: JMH %.2f, paired %.2f (allocation %.2f); `HerokuClient` / "
+                + "RestClient floor: JMH %.2f, paired %.2f (allocation %.2f); worst of latency and CPU each",
+                worstOf[0], worstOf[2], r[2], worstOf[1], worstOf[3], b[2])
+                + (each ? "" : Stats.f("; the worst is %.0f%% over the target",
+                        (java.util.Arrays.stream(worstOf).max().orElse(0) / 1.10 - 1) * 100))));
         return s.toString();
     }
 
@@ -731,6 +741,23 @@ public final class RunAll {
                     + "@16"), cpu.apply(W_HEROKU4J + "@16"), cpu.apply(W_FLOOR + "@16"), cpu.apply(jar + "@16"),
                     Runtime.getRuntime().availableProcessors()));
         }
+        // Issue #12's target: each client against its own floor, at 16 and 256 callers.
+        StringBuilder own = new StringBuilder();
+        boolean ownMet = true;
+        for (String[] pair : new String[][] {{W_HEROKU4J, W_FLOOR}, {W_BLOCKING, W_BLOCKING_FLOOR}}) {
+            for (int c : new int[] {16, 256}) {
+                if (!cells.containsKey(pair[0] + "@" + c) || !cells.containsKey(pair[1] + "@" + c)) {
+                    continue;
+                }
+                double x = Stats.of(map(cells.get(pair[0] + "@" + c), Cell::callsPerSec)).median()
+                        / Stats.of(map(cells.get(pair[1] + "@" + c), Cell::callsPerSec)).median();
+                ownMet &= x >= 0.95;
+                own.append(own.length() == 0 ? "" : "; ").append(pair[0]).append(" / ").append(pair[1])
+                        .append(Stats.f(" @%d: %.2f", c, x)).append(x >= 0.95 ? "" : Stats.f(" (%.0f%% under)", (1 - x / 0.95) * 100));
+            }
+        }
+        verdicts.put("2 (#12). throughput, each client / its floor ≥ 0.95 @16 and @256", verdict(ownMet,
+                own + " (ratios of medians; CPU per call in the table above)"));
         verdicts.put("2. throughput heroku4j ≥ 2× heroku.jar and node-heroku-client @16 and @256",
                 verdict(met, "`ReactiveHerokuClient` + `block()`: " + (met ? "all ratios of medians ≥ 2" : "below 2× (ratio of medians): " + why)
                         + (weak.length() == 0 ? "" : "; not in every round: " + weak) + context

@@ -244,11 +244,15 @@ class ContractSuiteTest {
         return null;
     }
 
-    /** The generated method of an operation; for a list, the overload that takes a {@link Range}. */
+    /**
+     * The generated method of an operation: identities as strings (the overload taking a UUID delegates to it), and
+     * for a list the overload that takes a {@link Range}.
+     */
     private static Method operationMethod(Class<?> api, String operationId) {
         Method found = null;
         for (Method candidate : api.getMethods()) {
             if (candidate.getName().equals(operationId)
+                    && !java.util.Arrays.asList(candidate.getParameterTypes()).contains(java.util.UUID.class)
                     && (found == null || candidate.getParameterCount() > found.getParameterCount())) {
                 found = candidate;
             }
