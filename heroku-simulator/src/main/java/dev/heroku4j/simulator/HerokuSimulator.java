@@ -188,7 +188,7 @@ public final class HerokuSimulator implements AutoCloseable {
 			return this;
 		}
 
-		/** Accept only these bearer tokens; by default any non-empty token is accepted. */
+		/** Accept only these API keys (sent as Bearer, or Basic with {@code :key} or {@code email:key}); by default any non-empty key is accepted. */
 		public Builder tokens(String... tokens) {
 			this.tokens.addAll(List.of(tokens));
 			return this;

@@ -199,14 +199,36 @@ public final class RequestHandler {
 	}
 
 	private void authenticate(SimRequest request) {
-		String authorization = request.header("authorization");
-		String token = null;
-		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			token = authorization.substring(7).trim();
-		}
+		String token = token(request.header("authorization"));
 		if (token == null || token.isEmpty() || (!this.tokens.isEmpty() && !this.tokens.contains(token))) {
 			throw new HerokuError(401, "unauthorized", "Invalid credentials provided.");
 		}
+	}
+
+	/**
+	 * The token of an {@code Authorization} header as Heroku reads it: {@code Bearer <token>}, or Basic with
+	 * {@code base64(":" + token)} or {@code base64(email + ":" + token)} (what heroku.jar and node-heroku-client send);
+	 * null when there is none or it is malformed.
+	 */
+	static String token(String authorization) {
+		if (authorization == null) {
+			return null;
+		}
+		if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return authorization.substring(7).trim();
+		}
+		if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			try {
+				String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+						java.nio.charset.StandardCharsets.UTF_8);
+				int colon = decoded.indexOf(':');
+				return colon < 0 ? null : decoded.substring(colon + 1).trim();
+			}
+			catch (IllegalArgumentException ex) {
+				return null; // not base64: no credentials at all
+			}
+		}
+		return null;
 	}
 
 	/**

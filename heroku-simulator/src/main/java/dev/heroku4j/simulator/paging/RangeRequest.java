@@ -44,6 +44,9 @@ public record RangeRequest(String field, String start, boolean startExclusive, S
 		boolean descending = false;
 		if (semicolon >= 0) {
 			for (String option : rest.substring(semicolon + 1).split(",")) {
+				if (option.isBlank()) {
+					continue; // "name ..;" and "..; max=10," as the Heroku CLI sends them: Heroku accepts empty options
+				}
 				String[] pair = option.trim().split("=", 2);
 				if (pair.length != 2) {
 					throw invalid(header);

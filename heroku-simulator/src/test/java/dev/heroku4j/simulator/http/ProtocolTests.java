@@ -27,8 +27,31 @@ class ProtocolTests {
 	void request_withoutAuthorization_is401Unauthorized() {
 		HttpResponse<String> response = http().with("Authorization", null).get("/apps");
 		assertHerokuError(response, 401, "unauthorized");
-		assertThat(http().with("Authorization", "Basic Zm9vOmJhcg==").get("/apps").statusCode()).isEqualTo(401);
 		assertThat(http().with("Authorization", "Bearer ").get("/apps").statusCode()).isEqualTo(401);
+		assertHerokuError(http().with("Authorization", "Basic not-base64!").get("/apps"), 401, "unauthorized");
+		assertHerokuError(http().with("Authorization", "Basic " + base64("no-colon")).get("/apps"), 401, "unauthorized");
+		assertHerokuError(http().with("Authorization", "Basic " + base64("user@example.com:")).get("/apps"), 401, "unauthorized");
+	}
+
+	@Test
+	void basicAuthentication_asHerokusLibrariesSendIt_isAccepted() {
+		// heroku.jar and node-heroku-client send Basic base64(":" + token); the CLI's netrc users send email:token
+		assertThat(http().with("Authorization", "Basic " + base64(":some-token")).get("/apps").statusCode()).isEqualTo(200);
+		assertThat(http().with("Authorization", "Basic " + base64("user@example.com:some-token")).get("/apps").statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void basicAuthentication_withAnUndeclaredKey_isHerokus401() {
+		try (HerokuSimulator declared = HerokuSimulator.builder().tokens("right-key").start()) {
+			Http http = new Http(declared.baseUrl());
+			assertHerokuError(http.with("Authorization", "Basic " + base64(":wrong-key")).get("/apps"), 401, "unauthorized");
+			assertThat(http.with("Authorization", "Basic " + base64(":right-key")).get("/apps").statusCode()).isEqualTo(200);
+		}
+	}
+
+	private static String base64(String text) {
+		return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	@Test

@@ -102,4 +102,12 @@ class PagingTests {
 		return names;
 	}
 
+
+	@Test
+	void range_withATrailingSemicolonOrEmptyOptions_isAccepted_asHerokuDoes() {
+		assertThat(http.with("Range", "name ..;").get("/apps").statusCode()).isEqualTo(206);
+		HttpResponse<String> page = http.with("Range", "name ..; max=10,").get("/apps");
+		assertThat(page.statusCode()).isEqualTo(206);
+		assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(page.body()).size()).isEqualTo(10);
+	}
 }
