@@ -229,11 +229,29 @@ public final class StatefulApi {
 
 	private static Integer quantity(JsonNode update) {
 		JsonNode quantity = update.get("quantity");
-		return quantity == null || !quantity.isNumber() ? null : quantity.asInt();
+		if (quantity == null || !quantity.isNumber()) {
+			return null;
+		}
+		// beyond int: refused by the limit check rather than wrapped into a small number
+		return quantity.canConvertToInt() ? quantity.asInt() : Integer.MAX_VALUE;
 	}
+
+	/**
+	 * Heroku's default per-app limit for Cedar apps: 100 dynos across all process types (Dev Center, "Dyno Scaling and
+	 * Process Limits"). Checked before anything changes, so a huge quantity costs nothing.
+	 */
+	static final int MAX_DYNOS_PER_APP = 100;
 
 	/** Sets a process type's quantity and/or size (creating the type if new) and starts or stops dynos to match. */
 	public synchronized ObjectNode scale(ObjectNode app, String type, Integer quantity, String size) {
+		if (quantity != null) {
+			int others = formations(app).stream().filter(f -> !type.equals(f.path("type").asString()))
+				.mapToInt(f -> f.path("quantity").asInt()).sum();
+			if (quantity < 0 || (long) others + quantity > MAX_DYNOS_PER_APP) {
+				throw new HerokuError(422, "invalid_params", "Cannot scale " + type + " to " + quantity + ": an app can run "
+						+ MAX_DYNOS_PER_APP + " dynos across all process types (" + others + " run in others).");
+			}
+		}
 		ObjectNode formation = this.store.find("formation", type, belongsTo("app", id(app))).orElseGet(() -> {
 			ObjectNode created = fresh("formation");
 			created.set("app", ref(created.get("app"), app));

@@ -121,6 +121,21 @@ class StatefulApiTests {
 	}
 
 	@Test
+	void formation_beyondHerokusDynoLimit_isRefusedAndChangesNothing() {
+		ok(this.http.send("POST", "/apps", "{\"name\": \"limit-app\"}"), 201);
+		ok(this.http.send("PATCH", "/apps/limit-app/formation",
+				"{\"updates\": [{\"type\": \"web\", \"quantity\": 60}, {\"type\": \"worker\", \"quantity\": 40}]}"), 200);
+
+		for (String quantity : new String[] { "2147483647", "41", "-1", "99999999999" }) {
+			var refused = this.http.send("PATCH", "/apps/limit-app/formation/worker", "{\"quantity\": " + quantity + "}");
+			assertThat(refused.statusCode()).as(quantity).isEqualTo(422);
+			assertThat(refused.body()).contains("invalid_params");
+		}
+		assertThat(ok(this.http.get("/apps/limit-app/formation/worker"), 200).get("quantity").asInt()).isEqualTo(40);
+		assertThat(ok(this.http.get("/apps/limit-app/dynos"), 200)).hasSize(100);
+	}
+
+	@Test
 	void buildsAndSources_uploadThenBuildThenRelease() throws Exception {
 		ok(this.http.send("POST", "/apps", "{\"name\": \"build-app\"}"), 201);
 		JsonNode source = ok(this.http.send("POST", "/sources", null), 201);
