@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.heroku4j.simulator.fault.Fault;
 import dev.heroku4j.simulator.fault.Faults;
 import dev.heroku4j.simulator.journal.Journal;
+import dev.heroku4j.simulator.journal.JournalEntry;
 import dev.heroku4j.simulator.ratelimit.RateLimiter;
 import dev.heroku4j.simulator.state.ResourceStore;
 import dev.heroku4j.simulator.validation.Judge;
@@ -20,7 +21,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Everything under {@code /__simulator/}, a prefix Heroku does not use. Two kinds: URLs the simulator hands out in
  * API responses (source upload/download, log and build output streams), and test plumbing for clients outside the
- * JVM or in a container (journal, faults, reset, rate limit, judge). None needs authentication.
+ * JVM or in a container (journal, faults, reset, rate limit, judge). None needs authentication; the journal is served
+ * without the callers' credentials.
  */
 public final class AdminEndpoints {
 
@@ -91,7 +93,8 @@ public final class AdminEndpoints {
 					return json(200, JsonNodeFactory.instance.objectNode().put("status", "ok"));
 				}
 				case "GET journal" -> {
-					return json(200, MAPPER.valueToTree(this.journal.entries()));
+					// served without credentials: whoever can reach this port must not learn the callers' keys
+					return json(200, MAPPER.valueToTree(this.journal.entries().stream().map(JournalEntry::withoutCredentials).toList()));
 				}
 				case "DELETE journal" -> {
 					this.journal.clear();

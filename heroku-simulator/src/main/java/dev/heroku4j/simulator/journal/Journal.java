@@ -1,20 +1,45 @@
 package dev.heroku4j.simulator.journal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-/** Every request received, in order, so tests can assert what a client sent and how it was judged. */
+/**
+ * The latest requests received, in order, so tests can assert what a client sent and how it was judged. Bounded:
+ * beyond {@link #capacity()} the oldest entries go, so a long-running simulator (the sample's demo) stays small.
+ */
 public final class Journal {
 
-	private final List<JournalEntry> entries = new ArrayList<>();
+	/** Default number of entries kept. */
+	public static final int DEFAULT_CAPACITY = 10_000;
+
+	private final java.util.ArrayDeque<JournalEntry> entries = new java.util.ArrayDeque<>();
+
+	private final int capacity;
+
+	public Journal() {
+		this(DEFAULT_CAPACITY);
+	}
+
+	public Journal(int capacity) {
+		if (capacity < 1) {
+			throw new IllegalArgumentException("journal capacity must be >= 1, was " + capacity);
+		}
+		this.capacity = capacity;
+	}
+
+	public int capacity() {
+		return this.capacity;
+	}
 
 	private final AtomicLong sequence = new AtomicLong();
 
 	public synchronized void record(JournalEntry entry) {
-		this.entries.add(entry);
+		if (this.entries.size() == this.capacity) {
+			this.entries.removeFirst();
+		}
+		this.entries.addLast(entry);
 	}
 
 	public long nextSequence() {
@@ -46,7 +71,7 @@ public final class Journal {
 	}
 
 	public synchronized JournalEntry last() {
-		return this.entries.isEmpty() ? null : this.entries.get(this.entries.size() - 1);
+		return this.entries.peekLast();
 	}
 
 	public synchronized void clear() {

@@ -28,6 +28,18 @@ public record JournalEntry(long sequence, Instant receivedAt, String method, Str
 		Map<String, List<String>> headers, String body, String operation, List<String> linkTitles, String variant,
 		int status, boolean valid, List<String> messages, String fault, List<String> responseMessages) {
 
+	/** This entry with the {@code Authorization} header's value replaced, for serving over HTTP. */
+	public JournalEntry withoutCredentials() {
+		if (!this.headers.containsKey("authorization")) {
+			return this;
+		}
+		Map<String, List<String>> safe = new java.util.LinkedHashMap<>(this.headers);
+		safe.put("authorization", List.of("<redacted>"));
+		return new JournalEntry(this.sequence, this.receivedAt, this.method, this.path, this.query, safe, this.body,
+				this.operation, this.linkTitles, this.variant, this.status, this.valid, this.messages, this.fault,
+				this.responseMessages);
+	}
+
 	/** The first value of a request header (name case-insensitive), or {@code null}. */
 	public String header(String name) {
 		List<String> values = this.headers.get(name.toLowerCase(java.util.Locale.ROOT));
