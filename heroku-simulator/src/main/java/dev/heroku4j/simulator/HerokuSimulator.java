@@ -65,7 +65,7 @@ public final class HerokuSimulator implements AutoCloseable {
 			synthesizers.put(variant, new ResponseSynthesizer(index.schema(variant)));
 		}
 		this.api = new StatefulApi(new ResourceStore(), synthesizers.get(SchemaVariant.V3));
-		this.rateLimiter = new RateLimiter(builder.rateLimit);
+		this.rateLimiter = new RateLimiter(builder.rateLimit, builder.refillPerMinute, System::nanoTime);
 		this.judge = new Judge(index, Shared.VALIDATOR);
 		this.seed = builder.seed;
 		this.seed.apply(this.api);
@@ -144,6 +144,8 @@ public final class HerokuSimulator implements AutoCloseable {
 
 		private int rateLimit = RateLimiter.HEROKU_BUDGET;
 
+		private double refillPerMinute = RateLimiter.HEROKU_REFILL_PER_MINUTE;
+
 		private String host = "127.0.0.1";
 
 		private int port = 0;
@@ -164,12 +166,25 @@ public final class HerokuSimulator implements AutoCloseable {
 			return seed(Seeds.named(name));
 		}
 
-		/** The request budget ({@code RateLimit-Remaining} at start); default 4,500. */
+		/**
+		 * The request budget ({@code RateLimit-Remaining} at start); default 4,500, refilled like Heroku's. A budget given
+		 * here is not refilled unless {@link #refillPerMinute} says so, so a test can run it out deterministically.
+		 */
 		public Builder rateLimit(int budget) {
 			if (budget < 0) {
 				throw new IllegalArgumentException("rate limit must be >= 0, was " + budget);
 			}
 			this.rateLimit = budget;
+			this.refillPerMinute = 0;
+			return this;
+		}
+
+		/** Tokens added to the budget per minute, up to the budget; Heroku's is 75 (the default without a budget). */
+		public Builder refillPerMinute(double tokens) {
+			if (tokens < 0 || Double.isNaN(tokens)) {
+				throw new IllegalArgumentException("refill must be >= 0 tokens a minute, was " + tokens);
+			}
+			this.refillPerMinute = tokens;
 			return this;
 		}
 

@@ -1,19 +1,21 @@
 package dev.heroku4j.simulator.cli;
 
+import dev.heroku4j.simulator.ratelimit.RateLimiter;
+
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 import dev.heroku4j.simulator.HerokuSimulator;
 
 /**
- * {@code java -jar heroku-simulator.jar [--port 5000] [--host 127.0.0.1] [--seed empty|demo] [--rate-limit 4500] [--token T]...}
+ * {@code java -jar heroku-simulator.jar [--port 5000] [--host 127.0.0.1] [--seed empty|demo] [--rate-limit 4500] [--refill-per-minute 75] [--token T]...}
  * Runs until killed. A bad argument prints one line and exits with status 2.
  */
 public final class SimulatorMain {
 
 	static final int USAGE_ERROR = 2;
 
-	static final String USAGE = "usage: heroku-simulator [--port N] [--host ADDR] [--seed empty|demo] [--rate-limit N] [--token T]...";
+	static final String USAGE = "usage: heroku-simulator [--port N] [--host ADDR] [--seed empty|demo] [--rate-limit N] [--refill-per-minute N] [--token T]...";
 
 	private SimulatorMain() {
 	}
@@ -51,6 +53,7 @@ public final class SimulatorMain {
 	/** Turns arguments into a builder; throws {@link UsageException} with a one-line message. */
 	static HerokuSimulator.Builder parse(String[] args) {
 		HerokuSimulator.Builder builder = HerokuSimulator.builder();
+		Double refill = null; // the command line refills like Heroku unless told otherwise, whatever the budget
 		for (int i = 0; i < args.length; i++) {
 			String option = args[i];
 			if (option.equals("--help") || option.equals("-h")) {
@@ -66,6 +69,7 @@ public final class SimulatorMain {
 					case "--host" -> builder.host(value);
 					case "--seed" -> builder.seed(value);
 					case "--rate-limit" -> builder.rateLimit(Integer.parseInt(value));
+					case "--refill-per-minute" -> refill = Double.parseDouble(value);
 					case "--token" -> builder.tokens(value);
 					default -> throw new UsageException("unknown option " + option + " (" + USAGE + ")");
 				}
@@ -80,7 +84,7 @@ public final class SimulatorMain {
 				throw new UsageException(ex.getMessage());
 			}
 		}
-		return builder;
+		return builder.refillPerMinute(refill != null ? refill : RateLimiter.HEROKU_REFILL_PER_MINUTE);
 	}
 
 	/** A command-line mistake, reported as one line. */
