@@ -94,6 +94,9 @@ public final class RequestHandler {
 
 		String fault;
 
+		/** The schema accepted the request (route, variant, body); an error after that is the state's answer. */
+		boolean judged;
+
 	}
 
 	public SimResponse handle(SimRequest request) {
@@ -125,7 +128,11 @@ public final class RequestHandler {
 			}
 		}
 		catch (HerokuError error) {
-			trace.messages.add(0, error.status() + " " + error.id() + ": " + error.getMessage());
+			if (!trace.judged) {
+				trace.messages.add(0, error.status() + " " + error.id() + ": " + error.getMessage());
+			}
+			// a request the schema accepted stays valid when the state refuses it (a 404 for a missing app, a limit)
+			valid = trace.judged;
 			response = error(error);
 		}
 		catch (RuntimeException ex) {
@@ -162,6 +169,7 @@ public final class RequestHandler {
 		List<Link> links = operation.linksFor(variant);
 		JsonNode body = parseBody(request);
 		Link link = chooseLink(links, body, trace);
+		trace.judged = true;
 
 		ApiResult result;
 		if (free) {

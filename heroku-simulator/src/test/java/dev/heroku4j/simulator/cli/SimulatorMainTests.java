@@ -41,7 +41,7 @@ class SimulatorMainTests {
 		try {
 			Http http = new Http("http://127.0.0.1:" + port);
 			int status = 0;
-			for (int i = 0; i < 100 && status == 0; i++) {
+			for (int i = 0; i < 600 && status == 0; i++) { // up to a minute: a loaded CI machine starts JVMs slowly
 				try {
 					status = http.sendOrThrow("GET", "/apps", null).statusCode();
 				}

@@ -36,6 +36,17 @@ class JournalTests {
 		}
 	}
 
+	@Test
+	void invalid_countsOnlyWhatTheSchemaRefuses_notACorrectRequestAnswered404() {
+		try (HerokuSimulator simulator = HerokuSimulator.builder().start()) {
+			Http http = new Http(simulator.baseUrl());
+			assertThat(http.get("/apps/no-such-app").statusCode()).isEqualTo(404);          // valid request, no such app
+			assertThat(simulator.journal().invalid()).isEmpty();
+			assertThat(http.send("POST", "/apps", "{\"name\": \"Not Valid!\"}").statusCode()).isEqualTo(422); // the schema refuses
+			assertThat(simulator.journal().invalid()).hasSize(1);
+		}
+	}
+
 	private static JournalEntry entry(long sequence) {
 		return new JournalEntry(sequence, Instant.now(), "GET", "/apps", null, Map.of(), null, "app list", List.of(),
 				"3", 200, true, List.of(), null, List.of());
