@@ -11,9 +11,12 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts one simulator per test class and injects it into test and lifecycle methods that take a
- * {@link HerokuSimulator} parameter. Before each test the journal and faults are cleared (state stays, so a class can
- * build on it); call {@link HerokuSimulator#reset()} for a clean slate.
+ * Starts one simulator per extension instance for the whole test run, and injects it into test and lifecycle methods
+ * that take a {@link HerokuSimulator} parameter. Test classes that share the extension (a static field of a common
+ * base class) share the simulator, and it stays up until the run ends: Spring's test context cache keeps contexts
+ * that point at its URL, so stopping it after one class would cut off the next class that reuses such a context.
+ * Before each test the journal and faults are cleared (state stays, so a class can build on it); call
+ * {@link HerokuSimulator#reset()} for a clean slate.
  * <pre>{@code
  * @RegisterExtension
  * static HerokuSimulatorExtension heroku = HerokuSimulatorExtension.with(b -> b.seed(Seeds.DEMO));
@@ -61,17 +64,28 @@ public final class HerokuSimulatorExtension
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		if (this.simulator == null) {
-			HerokuSimulator.Builder builder = HerokuSimulator.builder();
-			this.options.accept(builder);
-			this.simulator = builder.start();
+			// kept in the root store, which JUnit closes when the whole run ends
+			this.simulator = context.getRoot().getStore(NAMESPACE).computeIfAbsent(this, key -> {
+				HerokuSimulator.Builder builder = HerokuSimulator.builder();
+				this.options.accept(builder);
+				return new Running(builder.start());
+			}, Running.class).simulator();
 		}
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) {
-		if (this.simulator != null) {
+		// the simulator outlives the class (see the class comment); the root store closes it at the end of the run
+	}
+
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HerokuSimulatorExtension.class);
+
+	/** A simulator the root store closes at the end of the run. */
+	private record Running(HerokuSimulator simulator) implements AutoCloseable {
+
+		@Override
+		public void close() {
 			this.simulator.close();
-			this.simulator = null;
 		}
 	}
 

@@ -1,0 +1,4 @@
+package dev.heroku4j.simulator.junit;
+
+class SharedSimulatorFirstTests extends SharedSimulatorBase {
+}
