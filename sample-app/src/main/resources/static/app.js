@@ -20,11 +20,23 @@ function say(message, kind = 'ok') {
   statusEl.className = kind;
 }
 
+/** The CSRF token every state-changing request sends (SampleSecurity); asked for once, with its cookie. */
+let csrf = null;
+async function csrfHeader(method) {
+  if (!method || method === 'GET') return {};
+  csrf ??= fetch('csrf', { headers: { 'Accept': 'application/json' } })
+    .then(response => response.ok ? response.json() : Promise.reject(new Error(`CSRF token: HTTP ${response.status}`)))
+    .catch(error => { csrf = null; throw error; });
+  const token = await csrf;
+  return { [token.headerName]: token.token };
+}
+
 /** fetch + JSON; a problem+json answer becomes an Error carrying its detail. */
 async function call(url, options = {}) {
   const response = await fetch(url, {
     ...options,
-    headers: { 'Accept': 'application/json', 'Content-Type': 'application/json', ...(options.headers || {}) }
+    headers: { 'Accept': 'application/json', 'Content-Type': 'application/json',
+      ...(await csrfHeader(options.method)), ...(options.headers || {}) }
   });
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new Error((body && (body.detail || body.title)) || `HTTP ${response.status}`);
@@ -103,7 +115,11 @@ function tail(name, button) {
   const source = new EventSource(`${appUrl(name)}/logs?lines=20`);
   source.addEventListener('log', event => { pre.textContent += event.data + '\n'; pre.scrollTop = pre.scrollHeight; });
   source.addEventListener('end', () => source.close());
-  source.onerror = () => source.close();
+  // Both the server's `event: error` (the log stream failed; data says so) and a lost connection.
+  source.onerror = event => {
+    if (event.data) pre.textContent += `[${event.data}]\n`;
+    source.close();
+  };
 }
 
 async function start() {

@@ -43,7 +43,7 @@ class AppsController {
 
     @PostMapping("/{name}/scale")
     ProcessFormation scale(@PathVariable String name, @RequestBody ScaleRequest request) {
-        return heroku.scale(name, request.type(), request.quantity());
+        return heroku.scale(name, request.type(), request.wholeQuantity());
     }
 
     /** {@code {"GREETING": "hello", "OLD_SETTING": null}}: sets GREETING, unsets OLD_SETTING. */

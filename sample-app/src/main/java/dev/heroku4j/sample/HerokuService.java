@@ -33,6 +33,14 @@ public class HerokuService {
     /** Log lines Heroku sends from before the tail starts; Heroku allows up to 1500. */
     static final int MAX_LOG_LINES = 1500;
 
+    /**
+     * Most dynos the sample asks for in one process type: Heroku's default limit of 100 dynos an app, across all
+     * process types (devcenter.heroku.com/articles/dyno-scaling-and-process-limits; Eco and Basic apps get one a
+     * process type, Performance, Private and Shield ten, and Heroku refuses those itself with 422). Heroku raises the
+     * limit on request; change this then.
+     */
+    static final int MAX_QUANTITY = 100;
+
     /** Apps a page when listing them all; the list follows {@code Next-Range} to the last page. */
     static final int APPS_PAGE_SIZE = 100;
 
@@ -60,15 +68,24 @@ public class HerokuService {
     }
 
     /** Sets the number of dynos of one process type ({@code web}, {@code worker}, ...). */
-    public ProcessFormation scale(String app, @Nullable String type, @Nullable Integer quantity) {
+    public ProcessFormation scale(String app, @Nullable String type, @Nullable Long quantity) {
         if (type == null || type.isBlank()) {
             throw new IllegalArgumentException("'type' is required, e.g. {\"type\": \"web\", \"quantity\": 2}");
         }
-        if (quantity == null || quantity < 0) {
-            throw new IllegalArgumentException("'quantity' must be a whole number of 0 or more");
+        if (quantity == null) {
+            throw new IllegalArgumentException("'quantity' is required: a whole number from 0 to " + MAX_QUANTITY
+                    + ", e.g. {\"type\": \"web\", \"quantity\": 2}");
+        }
+        if (quantity < 0 || quantity > MAX_QUANTITY) {
+            throw quantityOutOfRange(quantity);
         }
         return ProcessFormation.of(heroku.formation()
             .formationUpdate(app, type.strip(), new FormationUpdateOpts().quantity(quantity)));
+    }
+
+    static IllegalArgumentException quantityOutOfRange(Number quantity) {
+        return new IllegalArgumentException("'quantity' must be between 0 and " + MAX_QUANTITY
+                + " (Heroku's default limit of dynos an app), not " + quantity);
     }
 
     /** Sets the given config vars; a {@code null} value unsets that key. Makes one new release. */

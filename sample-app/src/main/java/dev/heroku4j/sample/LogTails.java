@@ -22,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Sends log lines to a browser as Server-Sent Events, the Spring MVC way: an {@link SseEmitter} fed by a thread of
  * its own that reads the blocking {@code Stream} of {@code HerokuClient.lines(url)}, so the servlet thread is free
  * as soon as the tail starts. {@code event: log} per line, then {@code event: end} when Heroku closes the stream
- * (a browser's {@code EventSource} then stops instead of reconnecting).
+ * (a browser's {@code EventSource} then stops instead of reconnecting), or {@code event: error} and one WARN line
+ * when the stream from Heroku fails.
  *
  * <p>Each open tail holds one thread, at most {@code sample.log-tails.max} at once (one more is refused: 503). When the
  * browser goes away (noticed at the next line sent) or the tail reaches {@code sample.log-tails.timeout}, the reading
@@ -33,6 +34,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class LogTails implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LogTails.class);
+
+    /** The data of {@code event: error}; what went wrong is in the log (one WARN line), not sent to the browser. */
+    static final String BROKE_OFF = "The log stream from Heroku broke off; open the tail again.";
 
     private final ThreadPoolExecutor readers;
 
@@ -80,8 +84,23 @@ class LogTails implements DisposableBean {
             if (Thread.currentThread().isInterrupted() || ex.getCause() instanceof InterruptedException) {
                 return; // stopped by onCompletion/onTimeout/onError
             }
-            log.warn("Log tail failed: {}", ex.toString());
-            emitter.completeWithError(ex);
+            log.warn("Log tail broke off: {}", ex.toString());
+            endWithError(emitter);
+        }
+    }
+
+    /**
+     * Tells the browser in the stream itself and ends it normally. Not {@code completeWithError}: that hands the
+     * exception to Spring MVC, which cannot write an error body into a committed event stream and logs each attempt
+     * as an ERROR with its stack trace.
+     */
+    private static void endWithError(SseEmitter emitter) {
+        try {
+            emitter.send(SseEmitter.event().name("error").data(BROKE_OFF));
+            emitter.complete();
+        }
+        catch (IOException | IllegalStateException ex) {
+            log.debug("Log tail: the client went away before the error event ({})", ex.getMessage());
         }
     }
 

@@ -40,9 +40,17 @@ class AppsEndpointTests {
     @Autowired
     HerokuClient client;
 
+    /** Like the page: state-changing requests carry the CSRF token and its cookie (see SampleSecurityTests). */
+    static RestTestClient withCsrfToken(RestTestClient web) {
+        return web.mutate().defaultHeader(SampleSecurity.CSRF_HEADER, "test-csrf-token")
+            .defaultCookie("XSRF-TOKEN", "test-csrf-token")
+            .build();
+    }
+
     @BeforeEach
     void demoData() {
         heroku.simulator().reset();
+        web = withCsrfToken(web);
     }
 
     @Test
@@ -99,15 +107,53 @@ class AppsEndpointTests {
     }
 
     @Test
-    void scale_withABadQuantity_isA400Problem() {
+    void scale_withANegativeQuantity_isA400Problem() {
+        scaleRefused("-2", "'quantity' must be between 0 and 100 (Heroku's default limit of dynos an app), not -2");
+    }
+
+    @Test
+    void scale_withAFraction_isA400ProblemNotARoundedScale() {
+        scaleRefused("1.5", "'quantity' must be a whole number such as 2, not 1.5");
+    }
+
+    @Test
+    void scale_withAString_isA400Problem() {
+        scaleRefused("\"3\"", "'quantity' must be a JSON number such as 2, not the string \"3\"");
+    }
+
+    @Test
+    void scale_aboveHerokusLimit_isA400ProblemAndNeverReachesHeroku() {
+        scaleRefused("101", "'quantity' must be between 0 and 100 (Heroku's default limit of dynos an app), not 101");
+        scaleRefused("1000000000000000000000",
+                "'quantity' must be between 0 and 100 (Heroku's default limit of dynos an app), not 1000000000000000000000");
+    }
+
+    @Test
+    void scale_withoutAQuantity_isA400Problem() {
+        scaleRefused("null", "'quantity' is required: a whole number from 0 to 100, e.g. {\"type\": \"web\", \"quantity\": 2}");
+    }
+
+    @Test
+    void scale_toHerokusLimit_isAccepted() {
         web.post().uri("/apps/{name}/scale", "demo-storefront")
             .contentType(MediaType.APPLICATION_JSON)
-            .body("{\"type\": \"web\", \"quantity\": -2}")
+            .body("{\"type\": \"web\", \"quantity\": 100}")
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.quantity").isEqualTo(100);
+    }
+
+    private void scaleRefused(String quantity, String detail) {
+        web.post().uri("/apps/{name}/scale", "demo-storefront")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{\"type\": \"web\", \"quantity\": " + quantity + "}")
             .exchange()
             .expectStatus().isBadRequest()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()
-            .jsonPath("$.detail").isEqualTo("'quantity' must be a whole number of 0 or more");
+            .jsonPath("$.detail").isEqualTo(detail);
+        assertThat(heroku.simulator().journal().count("PATCH", "/apps/*/formation/*")).as("calls to Heroku").isZero();
+        assertThat(client.formation().formationInfo("demo-storefront", "web").getQuantity()).isEqualTo(2);
     }
 
     @Test

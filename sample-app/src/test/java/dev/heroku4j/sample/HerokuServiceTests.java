@@ -97,7 +97,7 @@ class HerokuServiceTests {
 
     @Test
     void scale_updatesTheFormation() {
-        ProcessFormation web = service.scale("demo-inventory-api", "web", 3);
+        ProcessFormation web = service.scale("demo-inventory-api", "web", 3L);
 
         assertThat(web.quantity()).isEqualTo(3);
         assertThat(client.formation().formationInfo("demo-inventory-api", "web").getQuantity())
@@ -106,8 +106,8 @@ class HerokuServiceTests {
 
     @Test
     void scale_refusesANegativeQuantityWithoutCallingHeroku() {
-        assertThatIllegalArgumentException().isThrownBy(() -> service.scale("demo-inventory-api", "web", -1));
-        assertThatIllegalArgumentException().isThrownBy(() -> service.scale("demo-inventory-api", " ", 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> service.scale("demo-inventory-api", "web", -1L));
+        assertThatIllegalArgumentException().isThrownBy(() -> service.scale("demo-inventory-api", " ", 1L));
         assertThat(heroku.simulator().journal().entries()).isEmpty();
     }
 

@@ -17,11 +17,14 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +39,8 @@ import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 /**
  * A tail whose log stays quiet must not keep its thread forever: at {@code sample.log-tails.timeout} the reader is
  * stopped and the stream's connection closed; while it runs, it is the one reader allowed here, so another tail is
@@ -46,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = { "sample.log-tails.timeout=1s", "sample.log-tails.max=1" })
 @AutoConfigureRestTestClient
 @Import(LogTailsTests.QuietTail.class)
+@ExtendWith(OutputCaptureExtension.class)
 class LogTailsTests {
 
     @RegisterExtension
@@ -58,6 +64,9 @@ class LogTailsTests {
     }
 
     private static ServerSocket quietLog;
+
+    /** Sends two log lines, then drops the connection in the middle of the chunked body. */
+    private static ServerSocket dyingLog;
 
     /** One entry each time a client closes its connection to the quiet log. */
     private static final BlockingQueue<String> closedConnections = new LinkedBlockingQueue<>();
@@ -74,11 +83,33 @@ class LogTailsTests {
         Thread server = new Thread(LogTailsTests::serveQuietStreams, "quiet-log");
         server.setDaemon(true);
         server.start();
+        dyingLog = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        Thread dying = new Thread(LogTailsTests::serveDyingStreams, "dying-log");
+        dying.setDaemon(true);
+        dying.start();
     }
 
     @AfterAll
     static void stopQuietLog() throws IOException {
         quietLog.close();
+        dyingLog.close();
+    }
+
+    @Test
+    void aLogStreamThatDiesEndsWithAnErrorEventAndOneWarning(CapturedOutput output) {
+        String stream = web.get().uri("/test/dying-tail").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+            .expectStatus().isOk()
+            .returnResult(String.class)
+            .getResponseBody();
+
+        List<AppsEndpointTests.SentEvent> events = AppsEndpointTests.SentEvent.parse(stream);
+        assertThat(events).extracting(AppsEndpointTests.SentEvent::name).containsExactly("log", "log", "error");
+        assertThat(events.get(1).data()).isEqualTo("second line");
+        assertThat(events.get(2).data()).isEqualTo("The log stream from Heroku broke off; open the tail again.");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logTails.open() == 0);
+        assertThat(output.getAll().lines().filter(line -> line.contains(" WARN ")))
+            .singleElement().asString().contains("LogTails", "Log tail broke off");
+        assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("\tat ");
     }
 
     @Test
@@ -139,6 +170,27 @@ class LogTailsTests {
         closedConnections.add("closed");
     }
 
+    private static void serveDyingStreams() {
+        while (!dyingLog.isClosed()) {
+            try (Socket socket = dyingLog.accept()) {
+                readHeaders(socket.getInputStream());
+                OutputStream out = socket.getOutputStream();
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + chunk("first line\n") + chunk("second line\n") + "40\r\npartial")
+                    .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                socket.setSoLinger(true, 0); // a reset, as when the log router goes away
+            }
+            catch (IOException ex) {
+                return; // closed after the tests
+            }
+        }
+    }
+
+    private static String chunk(String text) {
+        return Integer.toHexString(text.length()) + "\r\n" + text + "\r\n";
+    }
+
     private static void readHeaders(InputStream in) throws IOException {
         int matched = 0;
         byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -168,6 +220,11 @@ class LogTailsTests {
         @GetMapping(path = "/test/quiet-tail", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
         SseEmitter quietTail() {
             return logTails.send(heroku.lines("http://127.0.0.1:" + quietLog.getLocalPort() + "/quiet"));
+        }
+
+        @GetMapping(path = "/test/dying-tail", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+        SseEmitter dyingTail() {
+            return logTails.send(heroku.lines("http://127.0.0.1:" + dyingLog.getLocalPort() + "/dying"));
         }
 
     }
