@@ -39,6 +39,7 @@ public final class HerokuClientBuilder<C> {
     private String userAgent = ClientVersion.defaultUserAgent();
     private Duration connectTimeout = HttpTimeouts.DEFAULTS.connect();
     private Duration responseTimeout = HttpTimeouts.DEFAULTS.response();
+    private Duration idleTimeout = HttpTimeouts.DEFAULTS.idle();
     private Duration callTimeout = Duration.ofSeconds(120);
     private RetrySettings retry = RetrySettings.DEFAULTS;
     private @Nullable GovernorPolicy governor;
@@ -113,6 +114,16 @@ public final class HerokuClientBuilder<C> {
     /** Response timeout of one attempt, heroku4j's own connector (default 30 s). */
     public HerokuClientBuilder<C> responseTimeout(Duration timeout) {
         this.responseTimeout = positive("responseTimeout", timeout);
+        return this;
+    }
+
+    /**
+     * How long a kept-alive connection of heroku4j's own connector may sit idle before it is closed rather than
+     * reused (default 4 s). Keep it below the server's (and any proxy's) keep-alive timeout: a request on a
+     * connection the server is closing is sent but never answered.
+     */
+    public HerokuClientBuilder<C> idleTimeout(Duration timeout) {
+        this.idleTimeout = positive("idleTimeout", timeout);
         return this;
     }
 
@@ -202,7 +213,7 @@ public final class HerokuClientBuilder<C> {
 
     /** The settings as they stand. */
     public HerokuConfig config() {
-        return new HerokuConfig(apiKeys, baseUrl, userAgent, new HttpTimeouts(connectTimeout, responseTimeout),
+        return new HerokuConfig(apiKeys, baseUrl, userAgent, new HttpTimeouts(connectTimeout, responseTimeout, idleTimeout),
                 callTimeout, retry, governor, rateLimitTracker, rateLimitListeners, jsonMapper, maxInMemorySize,
                 webClientBuilder, connector, streamConnector);
     }
@@ -214,6 +225,7 @@ public final class HerokuClientBuilder<C> {
         this.userAgent = config.userAgent();
         this.connectTimeout = config.timeouts().connect();
         this.responseTimeout = config.timeouts().response();
+        this.idleTimeout = config.timeouts().idle();
         this.callTimeout = config.callTimeout();
         this.retry = config.retry();
         this.governor = config.governor();

@@ -95,6 +95,14 @@ public final class ReactiveHerokuClient extends ReactiveHerokuApis {
     }
 
     /**
+     * This client, sending each request once, without retries: for a probe such as a health check, which should
+     * report a refused connection at once rather than wait out the backoff. Cheap.
+     */
+    public ReactiveHerokuClient withoutRetries() {
+        return new ReactiveHerokuClient(transport.withoutRetries());
+    }
+
+    /**
      * Lines of a stream URL Heroku hands out (a log session's {@code logplex_url}, a build's
      * {@code output_stream_url}), with verified TLS and without the API key. Cancel to stop a tail.
      */

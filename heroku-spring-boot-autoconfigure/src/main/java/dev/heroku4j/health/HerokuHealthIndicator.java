@@ -16,8 +16,10 @@ import dev.heroku4j.client.error.HerokuTransportException;
 /**
  * Reports whether the Heroku Platform API answers with the configured key, by calling {@code GET /account/rate-limits}
  * (which costs no quota). UP carries the {@code remaining} quota and the {@code baseUrl}; DOWN carries Heroku's error
- * {@code id} and HTTP {@code status}, or the transport failure, or the time limit that was exceeded. The key never
- * appears in the details.
+ * {@code id} and HTTP {@code status}, or {@code connection_failed} when no answer came (with the
+ * {@code outcome}), or {@code timeout} when the time limit passed first. The check is sent once, without the
+ * client's retries: a refused connection is reported as such at once, rather than as a timeout after the backoff
+ * outlasted the limit. The key never appears in the details.
  */
 public class HerokuHealthIndicator extends AbstractReactiveHealthIndicator {
 
@@ -39,7 +41,8 @@ public class HerokuHealthIndicator extends AbstractReactiveHealthIndicator {
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
         String baseUrl = displayUrl(this.client.config().baseUrl());
-        return this.client.rateLimit()
+        return this.client.withoutRetries()
+            .rateLimit()
             .rateLimitInfo()
             .timeout(this.timeout)
             .map((rateLimit) -> builder.up()
@@ -62,7 +65,9 @@ public class HerokuHealthIndicator extends AbstractReactiveHealthIndicator {
             builder.withDetail("error", "timeout").withDetail("timeout", this.timeout.toString());
         }
         else if (ex instanceof HerokuTransportException) {
-            builder.withDetail("error", "connection_failed").withDetail("message", String.valueOf(ex.getMessage()));
+            builder.withDetail("error", "connection_failed")
+                .withDetail("outcome", ((HerokuTransportException) ex).outcome().name())
+                .withDetail("message", String.valueOf(ex.getMessage()));
         }
         else {
             builder.withDetail("error", ex.getClass().getName());

@@ -61,6 +61,33 @@ class HerokuHealthIndicatorTests {
         assertThat(health.toString()).doesNotContain(KEY);
     }
 
+    /** With the client's default retries, whose backoff outlasts the limit: still reported as what it is. */
+    @Test
+    void health_whenRefused_withDefaultRetries_isConnectionFailedNotTimeout() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        ReactiveHerokuClient retrying = ReactiveHerokuClient.builder().apiKey(KEY).baseUrl("http://127.0.0.1:" + port)
+            .retry(RetrySettings.DEFAULTS.withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8)))
+            .build();
+        Health health = health(retrying, Duration.ofSeconds(2));
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("error", "connection_failed").containsEntry("outcome", "NOT_SENT");
+    }
+
+    @Test
+    void health_whenSlowerThanTheLimit_isTimeout() {
+        api.stubFor(get(urlPathEqualTo("/account/rate-limits")).willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"remaining\": 10}")
+            .withFixedDelay(3_000)));
+        Health health = health(ReactiveHerokuClient.builder().apiKey(KEY).baseUrl(api.baseUrl()).build(),
+                Duration.ofMillis(500));
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("error", "timeout");
+    }
+
     @Test
     void health_whenBaseUrlHasUserInfo_hidesIt() {
         api.stubFor(get(urlPathEqualTo("/account/rate-limits")).willReturn(aResponse().withStatus(200)

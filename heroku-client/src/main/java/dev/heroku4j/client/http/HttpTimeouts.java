@@ -4,23 +4,38 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Connect and response timeouts for the Reactor Netty connector.
+ * Connect, response and idle timeouts for the Reactor Netty connector.
  *
  * @param connect  time to establish the TCP/TLS connection (default 10 s)
  * @param response longest gap between reads of one response, Reactor Netty's {@code responseTimeout} (default 30 s)
+ * @param idle     longest a pooled connection sits unused before it is closed instead of reused (default 4 s: below
+ *                 the 5 s keep-alive of Apache httpd and Node.js, the shortest common server defaults, so a request
+ *                 never goes out on a connection the server is just closing)
  */
-public record HttpTimeouts(Duration connect, Duration response) {
+public record HttpTimeouts(Duration connect, Duration response, Duration idle) {
+
+    public static final Duration DEFAULT_IDLE = Duration.ofSeconds(4);
 
     public static final HttpTimeouts DEFAULTS = new HttpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30));
 
     public HttpTimeouts {
         Objects.requireNonNull(connect, "connect");
         Objects.requireNonNull(response, "response");
-        if (connect.isNegative() || connect.isZero() || response.isNegative() || response.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive: " + connect + ", " + response);
+        Objects.requireNonNull(idle, "idle");
+        if (!positive(connect) || !positive(response) || !positive(idle)) {
+            throw new IllegalArgumentException("timeouts must be positive: " + connect + ", " + response + ", " + idle);
         }
         if (connect.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("connect timeout too large: " + connect);
         }
+    }
+
+    /** Connect and response timeouts with the default idle timeout. */
+    public HttpTimeouts(Duration connect, Duration response) {
+        this(connect, response, DEFAULT_IDLE);
+    }
+
+    private static boolean positive(Duration d) {
+        return !d.isNegative() && !d.isZero();
     }
 }

@@ -30,6 +30,7 @@ import dev.heroku4j.client.http.RequestInfo;
 import dev.heroku4j.client.paging.PagedFlux;
 import dev.heroku4j.client.paging.Range;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
+import dev.heroku4j.client.retry.RetryFilter;
 import dev.heroku4j.client.streaming.LineStreams;
 import dev.heroku4j.client.streaming.SourceUploader;
 
@@ -51,6 +52,7 @@ public final class HerokuTransport {
     private final SingletonSupplier<SourceUploader> uploader;
     private final @Nullable String twoFactorCode;
     private final @Nullable AtomicReference<HerokuResponse<?>> capture;
+    private final boolean once;
 
     public HerokuTransport(HerokuConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -64,10 +66,11 @@ public final class HerokuTransport {
         this.uploader = SingletonSupplier.of(() -> new SourceUploader(streams.obtain()));
         this.twoFactorCode = null;
         this.capture = null;
+        this.once = false;
     }
 
     private HerokuTransport(HerokuTransport from, @Nullable String twoFactorCode,
-                            @Nullable AtomicReference<HerokuResponse<?>> capture) {
+                            @Nullable AtomicReference<HerokuResponse<?>> capture, boolean once) {
         this.config = from.config;
         this.baseUrl = from.baseUrl;
         this.tracker = from.tracker;
@@ -77,6 +80,7 @@ public final class HerokuTransport {
         this.uploader = from.uploader;
         this.twoFactorCode = twoFactorCode;
         this.capture = capture;
+        this.once = once;
     }
 
     private WebClient built(String which, java.util.function.Supplier<WebClient> build) {
@@ -90,12 +94,17 @@ public final class HerokuTransport {
 
     /** This engine, sending {@code Heroku-Two-Factor-Code} with every API request. */
     public HerokuTransport withTwoFactorCode(String code) {
-        return new HerokuTransport(this, code, capture);
+        return new HerokuTransport(this, code, capture, once);
     }
 
     /** This engine, recording each API response (status, headers) into {@code capture}. */
     public HerokuTransport capturing(AtomicReference<HerokuResponse<?>> capture) {
-        return new HerokuTransport(this, twoFactorCode, capture);
+        return new HerokuTransport(this, twoFactorCode, capture, once);
+    }
+
+    /** This engine, sending each API request once: no retries, whatever the retry settings. */
+    public HerokuTransport withoutRetries() {
+        return new HerokuTransport(this, twoFactorCode, capture, true);
     }
 
     public HerokuConfig config() {
@@ -133,6 +142,9 @@ public final class HerokuTransport {
             WebClient.RequestBodySpec request = api.obtain().method(operation.method()).uri(URI.create(uri))
                     .attribute(RequestInfo.URI_TEMPLATE_ATTRIBUTE, operation.pathTemplate())
                     .header(HttpHeaders.ACCEPT, operation.accept());
+            if (once) {
+                request.attribute(RetryFilter.NO_RETRY_ATTRIBUTE, Boolean.TRUE);
+            }
             if (range != null) {
                 request.header(HerokuHeaders.RANGE, range);
             }

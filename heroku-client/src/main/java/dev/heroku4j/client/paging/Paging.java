@@ -27,6 +27,13 @@ import reactor.core.publisher.Mono;
  */
 public final class Paging {
 
+    /**
+     * The most pages one listing may take: 100 million items at Heroku's largest page (1,000), far beyond any
+     * account. A server that keeps sending new {@code Next-Range}s past it is stopped with
+     * {@link HerokuPagingException} instead of spending the quota.
+     */
+    public static final int MAX_PAGES = 100_000;
+
     private Paging() {
     }
 
@@ -54,8 +61,13 @@ public final class Paging {
      */
     public static <T> Flux<T> all(Function<@Nullable String, Mono<ResponseEntity<List<T>>>> fetch,
                                   @Nullable String range) {
+        return all(fetch, range, MAX_PAGES);
+    }
+
+    static <T> Flux<T> all(Function<@Nullable String, Mono<ResponseEntity<List<T>>>> fetch, @Nullable String range,
+                           int maxPages) {
         Objects.requireNonNull(fetch, "fetch");
-        return Flux.create(sink -> new PullingCursor<>(fetch, range, sink).start());
+        return Flux.create(sink -> new PullingCursor<>(fetch, range, sink, maxPages).start());
     }
 
     static <T> Page<T> toPage(ResponseEntity<List<T>> response) {
@@ -76,10 +88,13 @@ public final class Paging {
         private volatile boolean fetching;
         private volatile @Nullable Disposable inFlight;
         private final java.util.Set<String> seen = new java.util.HashSet<>(); // only touched in fetchNext's callback
+        private final int maxPages;
+        private int pages; // only touched in fetchNext's callback
 
         PullingCursor(Function<@Nullable String, Mono<ResponseEntity<List<T>>>> fetch, @Nullable String range,
-                      FluxSink<T> sink) {
+                      FluxSink<T> sink, int maxPages) {
             this.fetch = fetch;
+            this.maxPages = maxPages;
             this.nextRange = range;
             this.sink = sink;
         }
@@ -132,6 +147,11 @@ public final class Paging {
                         if (page.nextRange() != null && seen.contains(page.nextRange())) {
                             sink.error(new HerokuPagingException("Heroku's Next-Range '" + page.nextRange()
                                     + "' points back to a page already fetched; stopping to avoid an endless loop"));
+                            return;
+                        }
+                        if (++pages >= maxPages && page.nextRange() != null) {
+                            sink.error(new HerokuPagingException("Heroku's listing still had a Next-Range after "
+                                    + pages + " pages, the most one listing may take; stopping"));
                             return;
                         }
                         buffer.addAll(page.items());

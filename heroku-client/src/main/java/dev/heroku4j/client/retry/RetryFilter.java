@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.heroku4j.client.error.HerokuApiException;
 import dev.heroku4j.client.error.HerokuRateLimitException;
 import dev.heroku4j.client.error.HerokuTransportException;
+import dev.heroku4j.client.error.TransportOutcome;
 import dev.heroku4j.client.http.RequestInfo;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,9 +26,14 @@ import reactor.util.retry.Retry;
  * Retries a call with Reactor's exponential backoff with jitter ({@link Retry#backoff}):
  * <ul>
  *   <li>429 ({@link HerokuRateLimitException}) for every method: Heroku refuses before doing anything;</li>
- *   <li>502/503/504 and transport failures ({@link HerokuTransportException}) only for GET, HEAD, PUT, DELETE and
- *       OPTIONS; never for POST or PATCH, which might have taken effect.</li>
+ *   <li>transport failures ({@link HerokuTransportException}) by their {@link TransportOutcome}: {@code NOT_SENT}
+ *       (refused, TLS handshake failed, pool full) for every method, since nothing reached the server;
+ *       {@code UNKNOWN} (sent, no answer) only for idempotent methods; {@code PERMANENT} (untrusted certificate,
+ *       invalid header) never;</li>
+ *   <li>502/503/504 only for GET, HEAD, PUT, DELETE and OPTIONS; never for POST or PATCH, which might have taken
+ *       effect.</li>
  * </ul>
+ * A request marked with {@link #NO_RETRY_ATTRIBUTE} (a probe such as the health check) is sent once.
  * A {@code Retry-After} header is honoured by waiting that long before the usual backoff (so slightly longer than
  * asked). Retrying stops after {@link RetrySettings#maxRetries()}, or when the next retry would start later than
  * {@link RetrySettings#maxTotalWait()} after the first attempt; the last error is then raised as is, e.g. the
@@ -44,6 +50,9 @@ public final class RetryFilter implements ExchangeFilterFunction {
             HttpMethod.DELETE, HttpMethod.OPTIONS);
     private static final Set<Integer> UNAVAILABLE = Set.of(502, 503, 504);
 
+    /** A request attribute: when {@code true}, the request is sent once, whatever the settings. */
+    public static final String NO_RETRY_ATTRIBUTE = RetryFilter.class.getName() + ".noRetry";
+
     private final RetrySettings settings;
 
     public RetryFilter(RetrySettings settings) {
@@ -52,7 +61,7 @@ public final class RetryFilter implements ExchangeFilterFunction {
 
     @Override
     public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-        if (settings.maxRetries() == 0) {
+        if (settings.maxRetries() == 0 || Boolean.TRUE.equals(request.attribute(NO_RETRY_ATTRIBUTE).orElse(null))) {
             return next.exchange(request);
         }
         return Mono.defer(() -> {
@@ -89,13 +98,18 @@ public final class RetryFilter implements ExchangeFilterFunction {
         if (failure instanceof HerokuRateLimitException) {
             return true;
         }
-        if (!IDEMPOTENT.contains(method)) {
+        TransportOutcome outcome = failure instanceof HerokuTransportException transport ? transport.outcome()
+                : failure instanceof WebClientRequestException ? TransportOutcome.of(failure) : null;
+        if (outcome == TransportOutcome.NOT_SENT) {
+            return true;
+        }
+        if (outcome == TransportOutcome.PERMANENT || !IDEMPOTENT.contains(method)) {
             return false;
         }
         if (failure instanceof HerokuApiException api) {
             return UNAVAILABLE.contains(api.status());
         }
-        return failure instanceof HerokuTransportException || failure instanceof WebClientRequestException;
+        return outcome == TransportOutcome.UNKNOWN;
     }
 
     private boolean withinBudget(Throwable failure, long startNanos) {

@@ -139,4 +139,22 @@ class PagingTest {
                 .verify(Duration.ofSeconds(5));
         assertThat(sentRanges()).containsExactly("loop ..");
     }
+
+    @Test
+    void all_whenNextRangeNeverEnds_stopsAtThePageBound_withHerokuPagingException() {
+        java.util.concurrent.atomic.AtomicInteger fetched = new java.util.concurrent.atomic.AtomicInteger();
+        Function<@Nullable String, Mono<ResponseEntity<List<App>>>> endless = range -> {
+            int n = fetched.incrementAndGet();
+            return Mono.just(ResponseEntity.status(206).header("Next-Range", "name ]app-" + n + "..; max=1")
+                    .body(List.of(new App("app-" + n))));
+        };
+
+        StepVerifier.create(Paging.all(endless, (String) null, 5))
+                .expectNextCount(4)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(HerokuPagingException.class)
+                        .hasMessageContaining("after 5 pages"))
+                .verify(Duration.ofSeconds(10));
+        assertThat(fetched).hasValue(5);
+        assertThat(Paging.MAX_PAGES).isEqualTo(100_000);
+    }
 }
