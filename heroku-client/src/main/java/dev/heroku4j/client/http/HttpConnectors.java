@@ -44,9 +44,11 @@ public final class HttpConnectors {
     }
 
     static ClientHttpConnector api(HttpTimeouts timeouts, boolean reactorNetty) {
-        if (reactorNetty) {
-            return ReactorConnectors.connector(timeouts);
-        }
+        return reactorNetty ? ReactorConnectors.connector(timeouts) : jdk(timeouts);
+    }
+
+    /** The JDK connector for API calls, whether or not Reactor Netty is there (what a Spring MVC application gets). */
+    public static ClientHttpConnector jdk(HttpTimeouts timeouts) {
         JdkClientHttpConnector connector = new JdkClientHttpConnector(jdkHttpClient(timeouts));
         // The JDK client's request timeout: until the response headers arrive (it has no gap-between-reads timeout).
         connector.setReadTimeout(timeouts.response());
