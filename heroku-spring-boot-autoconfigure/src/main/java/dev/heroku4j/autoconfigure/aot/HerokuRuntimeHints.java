@@ -17,8 +17,8 @@ import dev.heroku4j.client.model.support.HerokuModel;
  *   <li>every generated model class ({@link HerokuModelClasses}, a list the generator writes, so no scan at build
  *       time): Jackson makes them through their no-argument constructor and reads and writes their private fields
  *       (the models declare field visibility); the unknown-field any-getter and any-setter of {@link HerokuModel};</li>
- *   <li>every enum nested in a model: its {@code fromValue} and {@code values()} are called by name only from
- *       generated code, but a tool that binds models (a test's mapper, a Spring converter) may look for them;</li>
+ *   <li>every enum nested in a model: the models keep the JSON text and convert in their getters, so heroku4j needs
+ *       no reflection here, but a mapper or converter of the application binding these enums does;</li>
  *   <li>{@code heroku4j-client.properties}, the version in the User-Agent.</li>
  * </ul>
  * Registered in {@code META-INF/spring/aot.factories}.
@@ -39,7 +39,7 @@ public final class HerokuRuntimeHints implements RuntimeHintsRegistrar {
         }
         reflection.registerType(HerokuModel.class, MemberCategory.ACCESS_DECLARED_FIELDS,
                 MemberCategory.INVOKE_DECLARED_METHODS);
-        // the Jackson 3 module for JsonNullable fields, added by HerokuJson itself (no ServiceLoader look-up)
+        // HerokuJson adds this module itself; Boot's own JsonMapper finds it through ServiceLoader and creates it
         reflection.registerType(TypeReference.of("org.openapitools.jackson.nullable.JsonNullableJackson3Module"),
                 MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
         hints.resources().registerPattern(CLIENT_PROPERTIES);
