@@ -2,7 +2,7 @@
 # Builds the benchmarks and runs every figure; rewrites benchmarks/RESULTS.md. See benchmarks/README.md.
 #   benchmarks/run.sh            full run (about 13 minutes on 2 cores, estimated)
 #   benchmarks/run.sh --quick    smoke test, writes benchmarks/target/RESULTS-quick.md
-#   benchmarks/run.sh --only 1,3 some figures only
+#   benchmarks/run.sh --only 1,3 some figures only (1-6, 1c)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export BENCH_COMMAND="benchmarks/run.sh${*:+ $*}"
@@ -10,7 +10,7 @@ profiles=benchmarks
 modules=benchmarks,benchmarks/startup-app
 if [ -f heroku-spring-boot-starter/pom.xml ]; then
   profiles=benchmarks,benchmarks-starter
-  modules=$modules,benchmarks/startup-app-starter
+  modules=$modules,benchmarks/startup-app-starter,benchmarks/mvc-app,benchmarks/mvc-app-starter
 fi
 echo "[bench] building: mvn -B -q -P$profiles -pl $modules -am package -DskipTests"
 mvn -B -q -P"$profiles" -pl "$modules" -am package -DskipTests

@@ -6,7 +6,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +16,8 @@ import dev.heroku4j.client.error.HerokuErrorFilter;
 import dev.heroku4j.client.http.HerokuHeadersFilter;
 import dev.heroku4j.client.http.HerokuJson;
 import dev.heroku4j.client.http.HerokuWarningFilter;
+import dev.heroku4j.client.http.HttpConnectors;
 import dev.heroku4j.client.http.PathSafetyFilter;
-import dev.heroku4j.client.http.ReactorConnectors;
 import dev.heroku4j.client.http.RequestLoggingFilter;
 import dev.heroku4j.client.ratelimit.RateLimitFilter;
 import dev.heroku4j.client.ratelimit.RateLimitGovernor;
@@ -55,7 +54,7 @@ final class WebClients {
         ClientHttpConnector connector = config.connector() == null ? null : config.connector().get();
         JsonMapper mapper = config.effectiveJsonMapper();
         return start(config)
-                .clientConnector(connector != null ? connector : ReactorConnectors.connector(config.timeouts()))
+                .clientConnector(connector != null ? connector : HttpConnectors.api(config.timeouts()))
                 .codecs(codecs -> HerokuJson.registerCodecs(codecs, mapper, config.maxInMemorySize()))
                 .filters(existing -> existing.addAll(apiFilters(config, tracker)))
                 .build();
@@ -67,8 +66,7 @@ final class WebClients {
             connector = config.connector().get();
         }
         return start(config)
-                .clientConnector(connector != null ? connector
-                        : new ReactorClientHttpConnector(ReactorConnectors.streamingHttpClient(config.timeouts())))
+                .clientConnector(connector != null ? connector : HttpConnectors.streams(config.timeouts()))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(dev.heroku4j.client.streaming.LineStreams.MAX_LINE_LENGTH))
                 .defaultHeader(HttpHeaders.USER_AGENT, config.userAgent())
                 .filter(new HerokuErrorFilter())

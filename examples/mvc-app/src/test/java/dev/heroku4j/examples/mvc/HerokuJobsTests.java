@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -36,7 +37,10 @@ import static org.assertj.core.api.Assertions.tuple;
  * data: demo-storefront, demo-storefront-staging, demo-inventory-api). Each test checks what Heroku (the simulator)
  * holds afterwards, read back with the same blocking client the application uses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The simulator puts Reactor Netty on the tests' classpath; the application itself has none (MvcFootprintTests), so
+// Boot is told to pick what the application gets in production: the JDK's HttpClient.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.http.clients.reactive.connector=jdk")
 @AutoConfigureRestTestClient
 class HerokuJobsTests {
 
@@ -67,6 +71,11 @@ class HerokuJobsTests {
     @AfterEach
     void everyRequestValid() {
         assertThat(sim.journal().invalid()).isEmpty();
+    }
+
+    @Test
+    void client_runsOnTheJdkConnector() {
+        assertThat(heroku.config().connector().get()).isInstanceOf(JdkClientHttpConnector.class);
     }
 
     @Test
