@@ -19,6 +19,7 @@ import dev.heroku4j.client.auth.ApiKeyResolver;
 import dev.heroku4j.client.http.ClientVersion;
 import dev.heroku4j.client.http.HerokuJson;
 import dev.heroku4j.client.http.HttpTimeouts;
+import dev.heroku4j.client.http.Urls;
 import dev.heroku4j.client.ratelimit.GovernorPolicy;
 import dev.heroku4j.client.ratelimit.RateLimitSnapshot;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
@@ -72,14 +73,19 @@ public final class HerokuClientBuilder<C> {
         return this;
     }
 
-    /** Defaults to {@code https://api.heroku.com}; the key is sent to this scheme, host and port only. */
+    /**
+     * Defaults to {@code https://api.heroku.com}; the key is sent to this scheme, host and port only. An http or https
+     * origin: a path, query or fragment is refused (Heroku's API has none).
+     */
     public HerokuClientBuilder<C> baseUrl(String baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         URI uri;
         try {
             uri = URI.create(baseUrl.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("baseUrl '" + baseUrl + "' is not a URL: " + e.getMessage(), e);
+            // the parser's message quotes the input, user info included: not passed on, nor is the cause
+            throw new IllegalArgumentException("baseUrl '" + Urls.withoutUserInfo(baseUrl) + "' is not a URL: "
+                    + Urls.withoutUserInfo(e.getMessage()));
         }
         return baseUrl(uri);
     }
@@ -88,7 +94,16 @@ public final class HerokuClientBuilder<C> {
         Objects.requireNonNull(baseUrl, "baseUrl");
         String scheme = baseUrl.getScheme();
         if (scheme == null || baseUrl.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new IllegalArgumentException("baseUrl must be an http or https URL with a host, was '" + baseUrl + "'");
+            throw new IllegalArgumentException("baseUrl must be an http or https URL with a host, was '"
+                    + Urls.withoutUserInfo(baseUrl) + "'");
+        }
+        // Refused on purpose: Heroku's API has no path prefix, so a path here (a pasted https://api.heroku.com/apps,
+        // say) would turn every call into a 404 that reads like "app not found". A query or fragment is as wrong.
+        String path = baseUrl.getRawPath();
+        if ((path != null && !path.isEmpty() && !path.equals("/")) || baseUrl.getRawQuery() != null
+                || baseUrl.getRawFragment() != null) {
+            throw new IllegalArgumentException("baseUrl must be an origin only (scheme, host, optional port), without"
+                    + " path, query or fragment, was '" + Urls.withoutUserInfo(baseUrl) + "'");
         }
         String s = baseUrl.toString();
         this.baseUrl = s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : baseUrl;
