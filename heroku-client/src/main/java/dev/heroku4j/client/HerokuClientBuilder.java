@@ -34,6 +34,8 @@ import dev.heroku4j.client.retry.RetrySettings;
  */
 public final class HerokuClientBuilder<C> {
 
+    static final String HEROKU_API_HOST = "api.heroku.com";
+
     private final Function<HerokuConfig, C> make;
     private Supplier<ApiKey> apiKeys = ApiKeyResolver.standard();
     private URI baseUrl = HerokuConfig.DEFAULT_BASE_URL;
@@ -75,7 +77,8 @@ public final class HerokuClientBuilder<C> {
 
     /**
      * Defaults to {@code https://api.heroku.com}; the key is sent to this scheme, host and port only. An http or https
-     * origin: a path, query or fragment is refused (Heroku's API has none).
+     * URL with a host; a path prefix is kept for another host (a gateway), refused for api.heroku.com
+     * ({@link #pathProblem}).
      */
     public HerokuClientBuilder<C> baseUrl(String baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -97,13 +100,9 @@ public final class HerokuClientBuilder<C> {
             throw new IllegalArgumentException("baseUrl must be an http or https URL with a host, was '"
                     + Urls.withoutUserInfo(baseUrl) + "'");
         }
-        // Refused on purpose: Heroku's API has no path prefix, so a path here (a pasted https://api.heroku.com/apps,
-        // say) would turn every call into a 404 that reads like "app not found". A query or fragment is as wrong.
-        String path = baseUrl.getRawPath();
-        if ((path != null && !path.isEmpty() && !path.equals("/")) || baseUrl.getRawQuery() != null
-                || baseUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("baseUrl must be an origin only (scheme, host, optional port), without"
-                    + " path, query or fragment, was '" + Urls.withoutUserInfo(baseUrl) + "'");
+        String problem = pathProblem(baseUrl);
+        if (problem != null) {
+            throw new IllegalArgumentException("baseUrl " + problem + ", was '" + Urls.withoutUserInfo(baseUrl) + "'");
         }
         String s = baseUrl.toString();
         this.baseUrl = s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : baseUrl;
@@ -245,6 +244,25 @@ public final class HerokuClientBuilder<C> {
 
     public C build() {
         return make.apply(config());
+    }
+
+    /**
+     * What is wrong with the path, query or fragment of a base URL, or null. Decided on purpose: a path prefix is kept
+     * for another host (a gateway that mounts the API under a prefix), but refused for {@code api.heroku.com}, whose
+     * API has no prefix: there a path (a pasted {@code https://api.heroku.com/apps}, say) would make every call a 404
+     * that reads like "app not found". A query or fragment would break every request URI, so it is refused anywhere.
+     */
+    public static @Nullable String pathProblem(URI baseUrl) {
+        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+            return "must have no query or fragment";
+        }
+        String path = baseUrl.getRawPath();
+        boolean hasPath = path != null && !path.isEmpty() && !path.equals("/");
+        if (hasPath && HEROKU_API_HOST.equalsIgnoreCase(baseUrl.getHost())) {
+            return "must have no path on " + HEROKU_API_HOST + " (Heroku's API has no path prefix; every call would be a"
+                    + " 404 that reads like \"app not found\")";
+        }
+        return null;
     }
 
     private static Duration positive(String name, Duration value) {

@@ -87,10 +87,14 @@ class SecretsOnTheWireTest {
     }
 
     @Test
-    void baseUrl_withAPath_isRefusedOnPurpose() {
+    void baseUrl_withAPathOnApiHerokuCom_isRefusedOnPurpose_aPrefixElsewhereKept() {
         assertThatThrownBy(() -> HerokuClient.builder().baseUrl("https://api.heroku.com/apps"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without path, query or fragment");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no path on api.heroku.com");
+        assertThatThrownBy(() -> HerokuClient.builder().baseUrl("https://gateway.example.com/heroku?x=1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no query or fragment");
         assertThat(HerokuClient.builder().baseUrl("https://api.heroku.com/").config().baseUrl())
                 .hasToString("https://api.heroku.com");
+        assertThat(HerokuClient.builder().baseUrl("https://gateway.example.com/heroku").config().baseUrl())
+                .hasToString("https://gateway.example.com/heroku");
     }
 }

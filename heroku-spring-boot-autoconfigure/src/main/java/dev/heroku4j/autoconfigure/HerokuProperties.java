@@ -26,8 +26,8 @@ public class HerokuProperties {
     private @Nullable String apiKey;
 
     /**
-     * Base URL of the Heroku Platform API: an http or https origin, without a path (Heroku's API has none). The API
-     * key is sent to this origin only.
+     * Base URL of the Heroku Platform API: http or https, no path on api.heroku.com (its API has none; a path prefix
+     * is kept for another host, a gateway). The API key is sent to this origin only.
      */
     private String baseUrl = "https://api.heroku.com";
 

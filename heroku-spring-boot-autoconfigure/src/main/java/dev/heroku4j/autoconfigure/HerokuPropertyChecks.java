@@ -12,6 +12,7 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 
+import dev.heroku4j.client.HerokuClientBuilder;
 import dev.heroku4j.client.ratelimit.RateLimitGovernor;
 
 /**
@@ -65,7 +66,8 @@ final class HerokuPropertyChecks {
     }
 
     private static void baseUrl(@Nullable String value) {
-        String allowed = "an http or https origin: scheme, host and optional port, no path, e.g. https://api.heroku.com"
+        String allowed = "an http or https URL with a host, without query or fragment, and without a path for"
+                + " api.heroku.com (a path prefix is kept for another host, a gateway say), e.g. https://api.heroku.com"
                 + " (the default) or http://127.0.0.1:5000 for the simulator";
         String problem = baseUrlProblem(value);
         if (problem != null) {
@@ -92,12 +94,11 @@ final class HerokuPropertyChecks {
         if (uri.getHost() == null) {
             return "it has no host";
         }
-        String path = uri.getRawPath();
-        if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null
-                || uri.getRawFragment() != null) {
-            // refused on purpose, as the client builder does: Heroku's API has no path prefix
-            return "it has a path, query or fragment; Heroku's API has no path prefix, so every call would"
-                    + " answer 404, which reads like \"app not found\"";
+        if (HerokuClientBuilder.pathProblem(uri) != null) { // the client's rule, decided there on purpose
+            return (uri.getRawQuery() != null || uri.getRawFragment() != null)
+                    ? "it has a query or fragment, which would break every request URI"
+                    : "it has a path, but Heroku's API at api.heroku.com has no path prefix: every call would answer"
+                            + " 404, which reads like \"app not found\"";
         }
         return null;
     }

@@ -45,7 +45,7 @@ class HerokuPropertyFailureAnalyzerTests {
     void baseUrl_notAUrl() {
         failsWith("heroku.base-url=not a url", (a) -> {
             assertThat(a.getDescription()).contains("heroku.base-url").contains("'not a url'").contains("not a URL");
-            assertThat(a.getAction()).contains("http or https origin").contains("https://api.heroku.com");
+            assertThat(a.getAction()).contains("http or https URL with a host").contains("https://api.heroku.com");
         });
     }
 
@@ -62,6 +62,14 @@ class HerokuPropertyFailureAnalyzerTests {
                 .contains("404");
             assertThat(a.getDescription() + a.getAction() + a.getCause()).doesNotContain("s3cret");
         });
+    }
+
+    @Test
+    void baseUrl_aPathPrefixForAnotherHost_isKeptOnPurpose_aQueryIsNot() {
+        this.runner.withPropertyValues("heroku.base-url=https://gateway.example.com/heroku")
+            .run((context) -> assertThat(context).hasNotFailed());
+        failsWith("heroku.base-url=https://gateway.example.com/heroku?x=1",
+                (a) -> assertThat(a.getDescription()).contains("query or fragment"));
     }
 
     @Test
