@@ -19,6 +19,7 @@ import dev.heroku4j.client.auth.ApiKeyResolver;
 import dev.heroku4j.client.http.ClientVersion;
 import dev.heroku4j.client.http.HerokuJson;
 import dev.heroku4j.client.http.HttpTimeouts;
+import dev.heroku4j.client.http.Urls;
 import dev.heroku4j.client.ratelimit.GovernorPolicy;
 import dev.heroku4j.client.ratelimit.RateLimitSnapshot;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
@@ -32,6 +33,8 @@ import dev.heroku4j.client.retry.RetrySettings;
  * @param <C> what {@link #build()} makes
  */
 public final class HerokuClientBuilder<C> {
+
+    static final String HEROKU_API_HOST = "api.heroku.com";
 
     private final Function<HerokuConfig, C> make;
     private Supplier<ApiKey> apiKeys = ApiKeyResolver.standard();
@@ -73,14 +76,20 @@ public final class HerokuClientBuilder<C> {
         return this;
     }
 
-    /** Defaults to {@code https://api.heroku.com}; the key is sent to this scheme, host and port only. */
+    /**
+     * Defaults to {@code https://api.heroku.com}; the key is sent to this scheme, host and port only. An http or https
+     * URL with a host; a path prefix is kept for another host (a gateway), refused for api.heroku.com
+     * ({@link #pathProblem}).
+     */
     public HerokuClientBuilder<C> baseUrl(String baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         URI uri;
         try {
             uri = URI.create(baseUrl.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("baseUrl '" + baseUrl + "' is not a URL: " + e.getMessage(), e);
+            // the parser's message quotes the input, user info included: not passed on, nor is the cause
+            throw new IllegalArgumentException("baseUrl '" + Urls.withoutUserInfo(baseUrl) + "' is not a URL: "
+                    + Urls.withoutUserInfo(e.getMessage()));
         }
         return baseUrl(uri);
     }
@@ -89,7 +98,12 @@ public final class HerokuClientBuilder<C> {
         Objects.requireNonNull(baseUrl, "baseUrl");
         String scheme = baseUrl.getScheme();
         if (scheme == null || baseUrl.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new IllegalArgumentException("baseUrl must be an http or https URL with a host, was '" + baseUrl + "'");
+            throw new IllegalArgumentException("baseUrl must be an http or https URL with a host, was '"
+                    + Urls.withoutUserInfo(baseUrl) + "'");
+        }
+        String problem = pathProblem(baseUrl);
+        if (problem != null) {
+            throw new IllegalArgumentException("baseUrl " + problem + ", was '" + Urls.withoutUserInfo(baseUrl) + "'");
         }
         String s = baseUrl.toString();
         this.baseUrl = s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : baseUrl;
@@ -242,6 +256,25 @@ public final class HerokuClientBuilder<C> {
 
     public C build() {
         return make.apply(config());
+    }
+
+    /**
+     * What is wrong with the path, query or fragment of a base URL, or null. Decided on purpose: a path prefix is kept
+     * for another host (a gateway that mounts the API under a prefix), but refused for {@code api.heroku.com}, whose
+     * API has no prefix: there a path (a pasted {@code https://api.heroku.com/apps}, say) would make every call a 404
+     * that reads like "app not found". A query or fragment would break every request URI, so it is refused anywhere.
+     */
+    public static @Nullable String pathProblem(URI baseUrl) {
+        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+            return "must have no query or fragment";
+        }
+        String path = baseUrl.getRawPath();
+        boolean hasPath = path != null && !path.isEmpty() && !path.equals("/");
+        if (hasPath && HEROKU_API_HOST.equalsIgnoreCase(baseUrl.getHost())) {
+            return "must have no path on " + HEROKU_API_HOST + " (Heroku's API has no path prefix; every call would be a"
+                    + " 404 that reads like \"app not found\")";
+        }
+        return null;
     }
 
     private static Duration positive(String name, Duration value) {

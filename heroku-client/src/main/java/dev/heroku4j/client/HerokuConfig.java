@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.heroku4j.client.auth.ApiKey;
 import dev.heroku4j.client.http.HerokuJson;
 import dev.heroku4j.client.http.HttpTimeouts;
+import dev.heroku4j.client.http.Urls;
 import dev.heroku4j.client.ratelimit.GovernorPolicy;
 import dev.heroku4j.client.ratelimit.RateLimitSnapshot;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
@@ -22,7 +23,7 @@ import dev.heroku4j.client.retry.RetrySettings;
 /**
  * Everything a Heroku client is made of, immutable, made by {@link HerokuClientBuilder} (the one builder: see its
  * setters for each setting and its default). Both {@link HerokuClient} and {@link ReactiveHerokuClient} run on one
- * engine built from one of these. {@link #toString()} never shows the API key.
+ * engine built from one of these. {@link #toString()} never shows the API key, nor user info of the base URL.
  *
  * @param apiKeys            where the key comes from, asked at each request
  * @param baseUrl            the API origin, without a trailing slash; the key is sent there only
@@ -74,7 +75,7 @@ public record HerokuConfig(
 
     @Override
     public String toString() {
-        return "HerokuConfig[apiKey=" + apiKeys + ", baseUrl=" + baseUrl + ", userAgent=" + userAgent
+        return "HerokuConfig[apiKey=" + apiKeys + ", baseUrl=" + Urls.withoutUserInfo(baseUrl) + ", userAgent=" + userAgent
                 + ", timeouts=" + timeouts + ", callTimeout=" + callTimeout + ", retry=" + retry
                 + ", governor=" + (governor == null ? "off" : governor) + ", rateLimitListeners="
                 + rateLimitListeners.size() + ", maxInMemorySize=" + maxInMemorySize + "]";

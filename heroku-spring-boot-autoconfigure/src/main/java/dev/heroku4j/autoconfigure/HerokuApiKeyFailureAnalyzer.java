@@ -37,8 +37,10 @@ class HerokuApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<ApiKeyNotFound
                           api-key: ${MY_SECRET_HEROKU_KEY}
                   - the environment variable %s, e.g. export %s=$(heroku auth:token)
                     (for a long-lived key: heroku authorizations:create --short)
+                  - 'heroku login' (Heroku CLI 13 and later keep the token in the OS credential store, read
+                    here with secret-tool on Linux or security on macOS; older ones write ~/.netrc)
                   - a netrc entry 'machine %s login <email> password <key>' in ~/.netrc (or the file named by $NETRC),
-                    as written by 'heroku login'
+                    readable and writable by you only (chmod 600)
                 Or, if this application should not use Heroku, set heroku.enabled=false."""
             .formatted(ApiKeyResolver.ENV_VARIABLE, ApiKeyResolver.ENV_VARIABLE, ApiKeyResolver.DEFAULT_NETRC_MACHINE);
     }

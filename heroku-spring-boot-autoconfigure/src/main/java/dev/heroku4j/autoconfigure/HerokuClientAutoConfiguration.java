@@ -27,6 +27,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -69,13 +70,16 @@ public final class HerokuClientAutoConfiguration {
     ReactiveHerokuClient reactiveHerokuClient(HerokuProperties properties,
             ObjectProvider<WebClient.Builder> webClientBuilder,
             ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, ObjectProvider<SslBundles> sslBundles,
-            ObjectProvider<HerokuClientCustomizer> customizers) {
+            ObjectProvider<HerokuClientCustomizer> customizers, Environment environment) {
+        HerokuPropertyChecks.check(properties, environment);
         HerokuClientBuilder<ReactiveHerokuClient> builder = ReactiveHerokuClient.builder();
         // Boot's builder is prototype-scoped, so each call gives our own instance. Asked for when the client is
         // prepared: creating it builds Boot's default connector, which loads Reactor Netty.
         builder.webClientBuilder(webClientBuilder::getIfAvailable);
         applyProperties(properties, builder);
-        SslBundle bundle = sslBundle(properties, sslBundles);
+        SslBundle bundle = HerokuPropertyChecks.sslBundle(properties.getSslBundle(), sslBundles.getIfAvailable());
+        // Boot's connector builder (its customizers apply) with Heroku's timeouts, the SSL bundle, and redirects never
+        // followed: one followed inside the connector would bypass the filter that keeps the key on the API host.
         HttpClientSettings api = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
                 properties.getResponseTimeout(), bundle);
         // Streams (log tails, build output) stay quiet for minutes: no read timeout there.
@@ -167,15 +171,6 @@ public final class HerokuClientAutoConfiguration {
         }
     }
 
-    /**
-     * Settings for Boot's connector builder (its customizers apply): Heroku's timeouts, the optional SSL bundle
-     * (looked up now, so an unknown name fails start-up), and never following redirects: a redirect followed inside
-     * the connector would bypass the filter that keeps the key on the API host.
-     */
-    private static @Nullable SslBundle sslBundle(HerokuProperties properties, ObjectProvider<SslBundles> sslBundles) {
-        return (properties.getSslBundle() != null) ? sslBundles.getObject().getBundle(properties.getSslBundle()) : null;
-    }
-
     private static void applyProperties(HerokuProperties properties, HerokuClientBuilder<?> builder) {
         builder.apiKey(properties.getApiKey());
         builder.baseUrl(properties.getBaseUrl());
@@ -199,13 +194,22 @@ public final class HerokuClientAutoConfiguration {
     static class HerokuSanitizingConfiguration {
 
         /**
-         * Masks the key in {@code /actuator/env} and {@code /actuator/configprops} even when values are shown:
-         * {@code heroku.api-key}, {@code heroku.apiKey}, {@code HEROKU_API_KEY} and the like.
+         * Masks the key in {@code /actuator/env} and {@code /actuator/configprops} even when values are shown: by
+         * name ({@code heroku.api-key}, {@code heroku.apiKey}, {@code HEROKU_API_KEY} and the like), and by value
+         * wherever else the key appears inside a text ({@code sun.java.command} with {@code --heroku.api-key=...},
+         * {@code SPRING_APPLICATION_JSON}, any property).
          */
         @Bean
         @ConditionalOnMissingBean(name = "herokuApiKeySanitizingFunction")
-        SanitizingFunction herokuApiKeySanitizingFunction() {
-            return SanitizingFunction.sanitizeValue().ifKeyMatches(HerokuSanitizingConfiguration::isHerokuApiKey);
+        SanitizingFunction herokuApiKeySanitizingFunction(HerokuProperties properties,
+                ObjectProvider<ReactiveHerokuClient> reactiveClients, ObjectProvider<HerokuClient> clients) {
+            HerokuApiKeyMask mask = new HerokuApiKeyMask(properties, reactiveClients, clients);
+            return (data) -> {
+                if (isHerokuApiKey(data.getKey())) {
+                    return data.withSanitizedValue();
+                }
+                return (data.getValue() instanceof CharSequence text) ? mask.apply(data, text.toString()) : data;
+            };
         }
 
         static boolean isHerokuApiKey(String key) {

@@ -5,8 +5,10 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.heroku4j.client.http.Urls;
+
 /**
- * Configuration properties of the heroku4j client ({@code heroku.*}). {@link #toString()} never shows the API key.
+ * Configuration properties of the heroku4j client ({@code heroku.*}). {@link #toString()} never shows the API key, nor user info of the base URL.
  */
 @ConfigurationProperties("heroku")
 public class HerokuProperties {
@@ -17,13 +19,15 @@ public class HerokuProperties {
     private boolean enabled = true;
 
     /**
-     * Heroku API key or OAuth token. When not set, the HEROKU_API_KEY environment variable and then the
-     * 'machine api.heroku.com' entry of ~/.netrc (written by 'heroku login') are used.
+     * Heroku API key or OAuth token. When not set (or an unresolved ${...} placeholder), the HEROKU_API_KEY
+     * environment variable, then the Heroku CLI's credential store and then the 'machine api.heroku.com' entry of
+     * ~/.netrc (both written by 'heroku login') are used.
      */
     private @Nullable String apiKey;
 
     /**
-     * Base URL of the Heroku Platform API. The API key is sent to this origin only.
+     * Base URL of the Heroku Platform API: http or https, no path on api.heroku.com (its API has none; a path prefix
+     * is kept for another host, a gateway). The API key is sent to this origin only.
      */
     private String baseUrl = "https://api.heroku.com";
 
@@ -138,7 +142,7 @@ public class HerokuProperties {
     @Override
     public String toString() {
         return "HerokuProperties[enabled=" + this.enabled + ", apiKey=" + (this.apiKey == null ? "not set" : "******")
-                + ", baseUrl=" + this.baseUrl + ", userAgent=" + this.userAgent + ", callTimeout="
+                + ", baseUrl=" + Urls.withoutUserInfo(this.baseUrl) + ", userAgent=" + this.userAgent + ", callTimeout="
                 + this.callTimeout + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
                 + this.responseTimeout + ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + ", health="
                 + this.health + "]";

@@ -36,7 +36,9 @@ import dev.heroku4j.client.HerokuClient;
                 "management.endpoints.web.exposure.include=*",
                 "management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
                 "management.endpoint.health.show-details=always", "logging.level.dev.heroku4j=trace",
-                "logging.level.org.springframework.web=trace", "logging.level.reactor.netty=debug" })
+                "logging.level.org.springframework.web=trace", "logging.level.reactor.netty=debug",
+                "launcher.command=java -jar app.jar --heroku.api-key=" + HerokuActuatorIntegrationTests.KEY,
+                "spring.application.json={\"heroku\":{\"api-key\":\"" + HerokuActuatorIntegrationTests.KEY + "\"}}" })
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
 class HerokuActuatorIntegrationTests {
@@ -78,6 +80,29 @@ class HerokuActuatorIntegrationTests {
         assertThat(body).contains(api.baseUrl());
         String single = getBody("/actuator/env/heroku.api-key");
         assertThat(single).doesNotContain(KEY).contains("******");
+    }
+
+    @Test
+    void envEndpoint_whenTheKeyIsInsideOtherValues_masksItByValue() {
+        // what a real launch shows: the key on the command line and in SPRING_APPLICATION_JSON
+        String previous = System.getProperty("sun.java.command");
+        System.setProperty("sun.java.command", "app.jar --heroku.api-key=" + KEY + " --server.port=0");
+        try {
+            String body = getBody("/actuator/env");
+            assertThat(body).doesNotContain(KEY)
+                .contains("app.jar --heroku.api-key=****** --server.port=0")
+                .contains("java -jar app.jar --heroku.api-key=******")
+                .contains("{\\\"heroku\\\":{\\\"api-key\\\":\\\"******\\\"}}");
+            assertThat(getBody("/actuator/env/sun.java.command")).doesNotContain(KEY).contains("--server.port=0");
+        }
+        finally {
+            if (previous == null) {
+                System.clearProperty("sun.java.command");
+            }
+            else {
+                System.setProperty("sun.java.command", previous);
+            }
+        }
     }
 
     @Test

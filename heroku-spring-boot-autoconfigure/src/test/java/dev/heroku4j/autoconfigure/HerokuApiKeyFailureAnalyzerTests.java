@@ -54,6 +54,20 @@ class HerokuApiKeyFailureAnalyzerTests {
     }
 
     @Test
+    void analyze_whenTheKeyIsAnUnresolvedPlaceholder_failsAsNoKey() {
+        // the README's "api-key: ${HEROKU_API_KEY}" with the variable unset used to send "Bearer ${HEROKU_API_KEY}"
+        this.runner.withPropertyValues("heroku.api-key=${HEROKU_API_KEY}").run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new HerokuApiKeyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription())
+                .contains("property heroku.api-key: the unresolved placeholder ${HEROKU_API_KEY}")
+                .contains("Heroku CLI credential store");
+            assertThat(analysis.getAction()).contains("heroku login");
+        });
+    }
+
+    @Test
     void analyze_whenFailureHasAnotherCause_returnsNull() {
         assertThat(new HerokuApiKeyFailureAnalyzer().analyze(new IllegalStateException("other"))).isNull();
     }

@@ -18,6 +18,7 @@ import org.springframework.core.env.MapPropertySource;
 import dev.heroku4j.client.auth.ApiKey;
 import dev.heroku4j.client.auth.ApiKeyNotFoundException;
 import dev.heroku4j.client.auth.ApiKeyResolver;
+import dev.heroku4j.client.http.Urls;
 import dev.heroku4j.simulator.HerokuSimulator;
 import dev.heroku4j.simulator.seed.Seeds;
 
@@ -55,8 +56,9 @@ public final class EmbeddedSimulatorFallback implements ApplicationListener<Appl
         }
         Optional<ApiKey> key = findApiKey(environment);
         if (key.isPresent()) {
+            // user info of the URL (http://user:password@host) can be a credential: never printed
             log.info("Heroku API key from {}: using the Heroku API at {}", key.get().source(),
-                    environment.getProperty("heroku.base-url", "https://api.heroku.com"));
+                    Urls.withoutUserInfo(environment.getProperty("heroku.base-url", "https://api.heroku.com")));
             return;
         }
         if (!environment.getProperty("sample.simulator-fallback", Boolean.class, true)) {

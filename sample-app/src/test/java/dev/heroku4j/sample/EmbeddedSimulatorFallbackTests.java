@@ -99,6 +99,14 @@ class EmbeddedSimulatorFallbackTests {
     }
 
     @Test
+    void startUpLine_neverPrintsUserInfoOfTheBaseUrl(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = run(new StandardEnvironment(),
+                args(noKeyArgs(), "--heroku.api-key=test-key", "--heroku.base-url=http://user:s3cret@127.0.0.1:9"))) {
+            assertThat(output).contains("using the Heroku API at http://***@127.0.0.1:9").doesNotContain("s3cret");
+        }
+    }
+
+    @Test
     void keyProperty_talksToApiHerokuComWithoutAnyCall(CapturedOutput output) {
         try (ConfigurableApplicationContext context = run(new StandardEnvironment(),
                 args(noKeyArgs(), "--heroku.api-key=test-key"))) {
@@ -144,7 +152,7 @@ class EmbeddedSimulatorFallbackTests {
     /** Command-line arguments win over the OS environment: blank key, blank HEROKU_API_KEY, no netrc file. */
     private String[] noKeyArgs() {
         return new String[] { "--heroku.api-key=", "--HEROKU_API_KEY=", "--NETRC=" + home.resolve("missing"),
-                "--user.home=" + home };
+                "--HEROKU_DATA_DIR=" + home.resolve("no-heroku-data"), "--user.home=" + home };
     }
 
     private static String[] args(String[] base, String... more) {

@@ -18,10 +18,15 @@ import org.jspecify.annotations.Nullable;
  *   <li>an explicit key or {@code Supplier<String>} (asked on every call, so a rotating token works; a {@code null}
  *       or blank answer falls through to the next place, which suits an unset Spring property);</li>
  *   <li>the environment variable {@code HEROKU_API_KEY};</li>
+ *   <li>the Heroku CLI's credential store, where {@code heroku login} (CLI 13 and later) keeps the token: read with
+ *       {@code secret-tool} on Linux and {@code security} on macOS, skipped where the tool is not on the PATH
+ *       ({@link HerokuCliCredentialStore});</li>
  *   <li>the netrc file: {@code $NETRC} if set, else {@code ~/.netrc} (or {@code ~/_netrc} when that is absent), entry
  *       {@code machine api.heroku.com} or else {@code default}, its {@code password}, as written by
- *       {@code heroku login}.</li>
+ *       {@code heroku login} where there is no credential store. A file that others can write is refused, one
+ *       that others can read is used with a warning ({@link NetrcPermissions}).</li>
  * </ol>
+ * A configured value that is an unresolved placeholder ({@code ${HEROKU_API_KEY}}) counts as no key.
  * A key found in the environment or the netrc file is remembered after the first success.
  * When nothing is found, {@link #get()} throws {@link ApiKeyNotFoundException} listing each place and why it failed.
  */
@@ -34,6 +39,7 @@ public final class ApiKeyResolver implements Supplier<ApiKey> {
     private final Function<String, @Nullable String> env;
     private final Supplier<@Nullable Path> homeDir;
     private final String netrcMachine;
+    private final String osName;
     private volatile @Nullable ApiKey cached;
 
     private ApiKeyResolver(Builder b) {
@@ -41,6 +47,7 @@ public final class ApiKeyResolver implements Supplier<ApiKey> {
         this.env = b.env;
         this.homeDir = b.homeDir;
         this.netrcMachine = b.netrcMachine;
+        this.osName = b.osName;
     }
 
     /** Environment, then netrc, with the real environment and home directory. */
@@ -62,10 +69,11 @@ public final class ApiKeyResolver implements Supplier<ApiKey> {
         List<String> looked = new ArrayList<>();
         if (explicit != null) {
             String value = explicit.get();
-            if (value != null && !value.isBlank()) {
+            if (value != null && !value.isBlank() && !isPlaceholder(value)) {
                 return ApiKey.of(value, "the configured API key");
             }
-            looked.add("configured API key: " + (value == null ? "null" : "blank"));
+            looked.add("configured API key: " + (value == null ? "null" : value.isBlank() ? "blank"
+                    : "the unresolved placeholder " + value.strip() + " (nothing set it)"));
         } else {
             looked.add("configured API key: none");
         }
@@ -79,6 +87,12 @@ public final class ApiKeyResolver implements Supplier<ApiKey> {
         }
         looked.add("environment variable " + ENV_VARIABLE + ": " + (fromEnv == null ? "not set" : "blank"));
 
+        HerokuCliCredentialStore.Result stored = new HerokuCliCredentialStore(osName, env, homeDir).lookup();
+        if (stored.token() != null) {
+            return remember(ApiKey.of(stored.token(), stored.looked()));
+        }
+        looked.add(stored.looked());
+
         Throwable cause = null;
         Path netrcFile = netrcFile();
         if (netrcFile == null) {
@@ -86,7 +100,10 @@ public final class ApiKeyResolver implements Supplier<ApiKey> {
         } else if (!Files.isRegularFile(netrcFile)) {
             looked.add(netrcFile + ": file missing");
         } else {
-            try {
+            String refused = NetrcPermissions.check(netrcFile);
+            if (refused != null) {
+                looked.add(netrcFile + ": " + refused);
+            } else try {
                 Netrc netrc = Netrc.parse(netrcFile);
                 Optional<Netrc.Entry> entry = netrc.entryFor(netrcMachine);
                 if (entry.isEmpty()) {
@@ -104,8 +121,20 @@ public final class ApiKeyResolver implements Supplier<ApiKey> {
         throw new ApiKeyNotFoundException("No Heroku API key found. Looked at:\n  - " + String.join("\n  - ", looked)
                 + "\nSet one of: the API key option of the client (HerokuClient.builder().apiKey(...)), "
                 + "the environment variable " + ENV_VARIABLE + " (e.g. from `heroku authorizations:create --short`), "
-                + "or a netrc entry 'machine " + netrcMachine + " login <email> password <key>' (written by `heroku login`).",
+                + "`heroku login` (its credential store or netrc), "
+                + "or a netrc entry 'machine " + netrcMachine + " login <email> password <key>'.",
                 cause);
+    }
+
+    /*
+     * A Spring property such as "api-key: ${HEROKU_API_KEY}" binds as that literal text when nothing defines the
+     * variable (the binder leaves unresolvable placeholders as they are). Sent, it would be "Bearer ${HEROKU_API_KEY}"
+     * and a 401 at the first call; as no key, it falls through to the other places and, failing them, to the usual
+     * "no key found" explanation. No Heroku key or token has this form.
+     */
+    static boolean isPlaceholder(String value) {
+        String v = value.strip();
+        return v.startsWith("${") && v.endsWith("}");
     }
 
     private ApiKey remember(ApiKey key) {
@@ -141,6 +170,7 @@ public final class ApiKeyResolver implements Supplier<ApiKey> {
             return home == null || home.isBlank() ? null : Path.of(home);
         };
         private String netrcMachine = DEFAULT_NETRC_MACHINE;
+        private String osName = String.valueOf(System.getProperty("os.name"));
 
         private Builder() {
         }
@@ -167,6 +197,15 @@ public final class ApiKeyResolver implements Supplier<ApiKey> {
         public Builder homeDirectory(Path home) {
             Objects.requireNonNull(home, "home");
             this.homeDir = () -> home;
+            return this;
+        }
+
+        /**
+         * Replaces {@code os.name} (tests): which tool reads the Heroku CLI's credential store. The tool is looked
+         * for on the {@code PATH} of the {@link #environment environment}.
+         */
+        public Builder operatingSystem(String osName) {
+            this.osName = Objects.requireNonNull(osName, "osName");
             return this;
         }
 

@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HerokuErrorFilter implements ExchangeFilterFunction {
 
     static final int EXCERPT_LENGTH = 300;
+    static final String MASK = "******";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
@@ -116,17 +117,37 @@ public final class HerokuErrorFilter implements ExchangeFilterFunction {
         String id = null;
         String message = null;
         String url = null;
+        String key = sentKey(request);
         JsonNode json = parse(body);
         if (json != null) {
-            id = text(json, "id");
-            message = text(json, "message");
-            url = text(json, "url");
+            id = scrub(text(json, "id"), key);
+            message = scrub(text(json, "message"), key);
+            url = scrub(text(json, "url"), key);
         }
-        String excerpt = id == null && message == null ? excerpt(body) : null;
+        String excerpt = id == null && message == null ? excerpt(scrub(body, key)) : null;
         return new HerokuError(response.statusCode().value(), id, message, url, requestId,
                 integer(headers.getFirst(HerokuHeaders.RATE_LIMIT_REMAINING)),
                 retryAfter(headers.getFirst(HerokuHeaders.RETRY_AFTER), Instant.now()),
                 request.method().name(), RequestInfo.pathTemplate(request), excerpt);
+    }
+
+    /** The key this request carried ({@code Authorization: Bearer <key>}), or null when it carried none. */
+    private static @Nullable String sentKey(ClientRequest request) {
+        String authorization = request.headers().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String key = authorization.substring(7).strip();
+        return key.isEmpty() ? null : key;
+    }
+
+    /*
+     * A proxy's error page may echo the request's headers, and a server may quote what it was sent: the key is taken
+     * out of whatever the exception will carry (its message, the body excerpt). Done before the excerpt is cut, so a
+     * key split at the cut cannot survive in part.
+     */
+    static @Nullable String scrub(@Nullable String text, @Nullable String key) {
+        return text == null || key == null || !text.contains(key) ? text : text.replace(key, MASK);
     }
 
     private static @Nullable JsonNode parse(String body) {

@@ -88,7 +88,7 @@ public final class HerokuTransport {
             return build.get();
         } catch (RuntimeException e) {
             throw new IllegalStateException("Could not build the " + which + " WebClient of the Heroku client for "
-                    + config.baseUrl() + ": " + e.getMessage(), e);
+                    + dev.heroku4j.client.http.Urls.withoutUserInfo(config.baseUrl()) + ": " + e.getMessage(), e);
         }
     }
 

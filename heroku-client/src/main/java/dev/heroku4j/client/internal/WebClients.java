@@ -56,6 +56,7 @@ final class WebClients {
         return start(config)
                 .clientConnector(connector != null ? connector : HttpConnectors.api(config.timeouts()))
                 .codecs(codecs -> HerokuJson.registerCodecs(codecs, mapper, config.maxInMemorySize()))
+                .codecs(WebClients::neverLogRequestDetails)
                 .filters(existing -> existing.addAll(apiFilters(config, tracker)))
                 .build();
     }
@@ -68,9 +69,19 @@ final class WebClients {
         return start(config)
                 .clientConnector(connector != null ? connector : HttpConnectors.streams(config.timeouts()))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(dev.heroku4j.client.streaming.LineStreams.MAX_LINE_LENGTH))
+                .codecs(WebClients::neverLogRequestDetails)
                 .defaultHeader(HttpHeaders.USER_AGENT, config.userAgent())
                 .filter(new HerokuErrorFilter())
                 .build();
+    }
+
+    /*
+     * Spring logs request headers (Authorization: Bearer <key>) and query strings (a log session's token) at TRACE
+     * when any codec has request-details logging on, as Boot's spring.http.codecs.log-request-details=true does
+     * through its codec customizer. Applied after that customizer (it ran when Boot's builder was made), so it wins.
+     */
+    private static void neverLogRequestDetails(org.springframework.http.codec.ClientCodecConfigurer codecs) {
+        codecs.defaultCodecs().enableLoggingRequestDetails(false);
     }
 
     private static WebClient.Builder start(HerokuConfig config) {

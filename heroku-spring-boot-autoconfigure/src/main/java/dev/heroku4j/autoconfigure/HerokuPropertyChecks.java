@@ -1,0 +1,140 @@
+package dev.heroku4j.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.env.Environment;
+
+import dev.heroku4j.client.HerokuClientBuilder;
+import dev.heroku4j.client.ratelimit.RateLimitGovernor;
+
+/**
+ * Checks the {@code heroku.*} properties while the client bean is made, so that a bad value stops start-up with
+ * {@link InvalidHerokuPropertyException} (explained by {@link HerokuPropertyFailureAnalyzer}) rather than a long
+ * trace, or, worse, a client that fails at every call.
+ */
+final class HerokuPropertyChecks {
+
+    static final String REMOVED_ACCEPT_VARIANT = "heroku.accept-variant";
+
+    private static final String DURATION = "a positive duration, e.g. 10s or 500ms";
+
+    private HerokuPropertyChecks() {
+    }
+
+    static void check(HerokuProperties properties, Environment environment) {
+        removedAcceptVariant(environment);
+        baseUrl(properties.getBaseUrl());
+        positive("heroku.connect-timeout", properties.getConnectTimeout());
+        positive("heroku.response-timeout", properties.getResponseTimeout());
+        positive("heroku.call-timeout", properties.getCallTimeout());
+        positive("heroku.health.timeout", properties.getHealth().getTimeout());
+        if (properties.getRetry().getMaxRetries() < 0) {
+            throw InvalidHerokuPropertyException.notAllowed("heroku.retry.max-retries", properties.getRetry().getMaxRetries(),
+                    "it is negative", "0 (no retries) or more", null);
+        }
+        notNegative("heroku.retry.max-total-wait", properties.getRetry().getMaxTotalWait());
+        int threshold = properties.getRateLimit().getThreshold();
+        if (threshold < 1 || threshold > RateLimitGovernor.QUOTA) {
+            throw InvalidHerokuPropertyException.notAllowed("heroku.rate-limit.threshold", threshold,
+                    "it is outside Heroku's quota", "a number of requests from 1 to " + RateLimitGovernor.QUOTA, null);
+        }
+        notNegative("heroku.rate-limit.max-delay", properties.getRateLimit().getMaxDelay());
+    }
+
+    /*
+     * Removed: one Accept variant for every call broke the operations that exist only in the other variant. Each
+     * generated operation now sends the variant its own schema needs (version=3, or version=3.sdk), so there is
+     * nothing left to set. Refused rather than ignored, so that whoever set it learns that it no longer does anything.
+     */
+    private static void removedAcceptVariant(Environment environment) {
+        String value = Binder.get(environment).bind(REMOVED_ACCEPT_VARIANT, String.class).orElse(null);
+        if (value != null) {
+            throw new InvalidHerokuPropertyException(REMOVED_ACCEPT_VARIANT, value,
+                    "this property was removed: each operation now sends the Accept variant its own schema needs"
+                            + " (version=3, or version=3.sdk for the operations only that variant has), so a single"
+                            + " variant for every call would break the others",
+                    "Remove " + REMOVED_ACCEPT_VARIANT + " (and HEROKU_ACCEPT_VARIANT) from the configuration.", null);
+        }
+    }
+
+    private static void baseUrl(@Nullable String value) {
+        String allowed = "an http or https URL with a host, without query or fragment, and without a path for"
+                + " api.heroku.com (a path prefix is kept for another host, a gateway say), e.g. https://api.heroku.com"
+                + " (the default) or http://127.0.0.1:5000 for the simulator";
+        String problem = baseUrlProblem(value);
+        if (problem != null) {
+            throw InvalidHerokuPropertyException.notAllowed("heroku.base-url", value, problem, allowed, null);
+        }
+    }
+
+    static @Nullable String baseUrlProblem(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return "it is empty";
+        }
+        URI uri;
+        try {
+            uri = new URI(value.strip());
+        } catch (URISyntaxException ex) {
+            return "it is not a URL (" + ex.getReason() + " at index " + ex.getIndex() + ")";
+        }
+        if (uri.getScheme() == null) {
+            return "it is not a URL (no scheme)";
+        }
+        if (!uri.getScheme().equals("http") && !uri.getScheme().equals("https")) {
+            return "the scheme '" + uri.getScheme() + "' is not supported: the client speaks http and https only";
+        }
+        if (uri.getHost() == null) {
+            return "it has no host";
+        }
+        if (HerokuClientBuilder.pathProblem(uri) != null) { // the client's rule, decided there on purpose
+            return (uri.getRawQuery() != null || uri.getRawFragment() != null)
+                    ? "it has a query or fragment, which would break every request URI"
+                    : "it has a path, but Heroku's API at api.heroku.com has no path prefix: every call would answer"
+                            + " 404, which reads like \"app not found\"";
+        }
+        return null;
+    }
+
+    private static void positive(String property, @Nullable Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw InvalidHerokuPropertyException.notAllowed(property, value, "it is not positive", DURATION, null);
+        }
+    }
+
+    private static void notNegative(String property, @Nullable Duration value) {
+        if (value == null || value.isNegative()) {
+            throw InvalidHerokuPropertyException.notAllowed(property, value, "it is negative",
+                    "zero or a positive duration, e.g. 2s", null);
+        }
+    }
+
+    /** The bundle named by {@code heroku.ssl-bundle}, looked up now so that an unknown name stops start-up. */
+    static @Nullable SslBundle sslBundle(@Nullable String name, @Nullable SslBundles bundles) {
+        if (name == null) {
+            return null;
+        }
+        List<String> known = (bundles != null) ? bundles.getBundleNames() : List.of();
+        try {
+            if (bundles == null) {
+                throw new NoSuchSslBundleException(name, "no SslBundles bean");
+            }
+            return bundles.getBundle(name);
+        }
+        catch (NoSuchSslBundleException ex) {
+            throw InvalidHerokuPropertyException.notAllowed("heroku.ssl-bundle", name,
+                    "no SSL bundle of that name is configured",
+                    "the name of a bundle configured under spring.ssl.bundle.jks.<name> or spring.ssl.bundle.pem.<name>"
+                            + " (configured: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")",
+                    ex);
+        }
+    }
+
+}
