@@ -68,8 +68,8 @@ class HostileInputTests {
     @Test
     void nullIdentity_isRefusedByTheGeneratedCode_beforeAnyRequest() {
         int before = raw.heads().size();
-        Throwable e = catchThrowable(() -> rawClient.app().appInfo(null));
-        Throwable reactive = catchThrowable(() -> rawClient.reactive().app().appInfo(null));
+        Throwable e = catchThrowable(() -> rawClient.app().appInfo((String) null));
+        Throwable reactive = catchThrowable(() -> rawClient.reactive().app().appInfo((String) null));
 
         // the generated code's own check, thrown at the call (the reactive one too, not in the Mono), no request
         assertThat(List.of(e, reactive)).allSatisfy(thrown -> assertThat(thrown)
