@@ -47,6 +47,8 @@ public final class StatefulApi {
 
 	private final ObjectNode account;
 
+	private final StateEvents events = new StateEvents();
+
 	public StatefulApi(ResourceStore store, ResponseSynthesizer synthesizer) {
 		this.store = store;
 		this.synthesizer = synthesizer;
@@ -55,6 +57,11 @@ public final class StatefulApi {
 
 	public ResourceStore store() {
 		return this.store;
+	}
+
+	/** Changes to the state as they happen (webhook entities and actions). */
+	public StateEvents events() {
+		return this.events;
 	}
 
 	/** Handles the call if its operation keeps state; empty means "answer with a synthesised body". */
