@@ -1,12 +1,10 @@
 package dev.heroku4j.client.paging;
 
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -14,7 +12,6 @@ import java.util.stream.StreamSupport;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.heroku4j.client.error.HerokuPagingException;
 import dev.heroku4j.client.internal.Blocking;
 
 /**
@@ -76,9 +73,9 @@ public final class PagedIterable<T> implements Iterable<T> {
         return blocking.get(items.pageAfter(page));
     }
 
-    /** Walks the pages one blocking fetch at a time, refusing a {@code Next-Range} that leads back. */
+    /** Walks the pages one blocking fetch at a time, refusing a {@code Next-Range} that leads back ({@link PageTrail}). */
     private final class PageIterator implements Iterator<T> {
-        private final Set<String> seen = new HashSet<>();
+        private final PageTrail trail = new PageTrail(Paging.MAX_PAGES);
         private @Nullable Page<T> page;
         private int next;
 
@@ -87,15 +84,14 @@ public final class PagedIterable<T> implements Iterable<T> {
             while (page == null || next >= page.items().size()) {
                 if (page == null) {
                     page = page();
+                    trail.walked(null, page);
                 } else if (!page.hasNext()) {
                     return false;
                 } else {
-                    if (!seen.add(page.nextRange())) {
-                        throw new HerokuPagingException("Heroku's Next-Range '" + page.nextRange()
-                                + "' points back to a page already fetched; stopping to avoid an endless loop");
-                    }
+                    String range = page.nextRange();
                     Page<T> after = pageAfter(page);
                     page = after != null ? after : new Page<>(List.of(), null);
+                    trail.walked(range, page);
                 }
                 next = 0;
             }

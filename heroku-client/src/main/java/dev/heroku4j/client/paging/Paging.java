@@ -87,14 +87,12 @@ public final class Paging {
         private volatile boolean more = true;
         private volatile boolean fetching;
         private volatile @Nullable Disposable inFlight;
-        private final java.util.Set<String> seen = new java.util.HashSet<>(); // only touched in fetchNext's callback
-        private final int maxPages;
-        private int pages; // only touched in fetchNext's callback
+        private final PageTrail trail; // only touched in fetchNext's callback
 
         PullingCursor(Function<@Nullable String, Mono<ResponseEntity<List<T>>>> fetch, @Nullable String range,
                       FluxSink<T> sink, int maxPages) {
             this.fetch = fetch;
-            this.maxPages = maxPages;
+            this.trail = new PageTrail(maxPages);
             this.nextRange = range;
             this.sink = sink;
         }
@@ -141,17 +139,10 @@ public final class Paging {
             inFlight = page(fetch, range)
                     .defaultIfEmpty(new Page<>(List.of(), null)) // an empty answer ends the list
                     .subscribe(page -> {
-                        if (range != null) {
-                            seen.add(range);
-                        }
-                        if (page.nextRange() != null && seen.contains(page.nextRange())) {
-                            sink.error(new HerokuPagingException("Heroku's Next-Range '" + page.nextRange()
-                                    + "' points back to a page already fetched; stopping to avoid an endless loop"));
-                            return;
-                        }
-                        if (++pages >= maxPages && page.nextRange() != null) {
-                            sink.error(new HerokuPagingException("Heroku's listing still had a Next-Range after "
-                                    + pages + " pages, the most one listing may take; stopping"));
+                        try {
+                            trail.walked(range, page);
+                        } catch (HerokuPagingException ex) {
+                            sink.error(ex);
                             return;
                         }
                         buffer.addAll(page.items());
