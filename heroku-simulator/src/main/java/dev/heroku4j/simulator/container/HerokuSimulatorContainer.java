@@ -61,6 +61,12 @@ public class HerokuSimulatorContainer extends GenericContainer<HerokuSimulatorCo
 		return withCommand(this.arguments.toArray(String[]::new));
 	}
 
+	/** How many requests the journal keeps (default 10,000). */
+	public HerokuSimulatorContainer withJournalCapacity(int entries) {
+		this.arguments.addAll(List.of("--journal-capacity", String.valueOf(entries)));
+		return withCommand(this.arguments.toArray(String[]::new));
+	}
+
 	/** The token for {@code Authorization: Bearer ...} on {@code /__simulator/journal}, faults, reset, rate limit, judge. */
 	public String adminToken() {
 		return this.adminToken;

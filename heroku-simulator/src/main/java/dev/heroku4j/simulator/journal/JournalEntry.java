@@ -19,7 +19,7 @@ import java.util.Map;
  * @param variant the {@code Accept} version asked for ({@code 3}, {@code 3.sdk}), or {@code null}
  * @param status the status answered
  * @param valid whether the request was accepted: authorised, routed, right variant and a body valid against the
- *        link's schema
+ *        link's schema as sent (a body accepted only after coercion, as Heroku reads it, is served but not valid)
  * @param messages why not, when not valid (validation messages or the error answered)
  * @param fault the injected fault applied, or {@code null}
  * @param responseMessages problems of the simulator's own response against the link's targetSchema (normally none)
