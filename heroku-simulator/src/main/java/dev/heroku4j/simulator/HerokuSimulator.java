@@ -52,7 +52,9 @@ public final class HerokuSimulator implements AutoCloseable {
 
 	private final Faults faults = new Faults();
 
-	private final Journal journal = new Journal();
+	private final Journal journal;
+
+	private final String adminToken;
 
 	private final Judge judge;
 
@@ -64,6 +66,8 @@ public final class HerokuSimulator implements AutoCloseable {
 		for (SchemaVariant variant : SchemaVariant.values()) {
 			synthesizers.put(variant, new ResponseSynthesizer(index.schema(variant)));
 		}
+		this.journal = new Journal(builder.journalCapacity);
+		this.adminToken = builder.adminToken != null ? builder.adminToken : newAdminToken();
 		this.api = new StatefulApi(new ResourceStore(), synthesizers.get(SchemaVariant.V3));
 		this.rateLimiter = new RateLimiter(builder.rateLimit, builder.refillPerMinute, System::nanoTime);
 		this.judge = new Judge(index, Shared.VALIDATOR);
@@ -72,7 +76,7 @@ public final class HerokuSimulator implements AutoCloseable {
 		AdminEndpoints admin = new AdminEndpoints(this.api.store(), this.journal, this.faults, this.rateLimiter,
 				this.judge, this::reset);
 		RequestHandler handler = new RequestHandler(index, Shared.VALIDATOR, synthesizers, this.api, this.rateLimiter,
-				this.faults, this.journal, Set.copyOf(builder.tokens), admin);
+				this.faults, this.journal, Set.copyOf(builder.tokens), this.adminToken, admin);
 		this.server = SimulatorServer.start(builder.host, builder.port, handler);
 	}
 
@@ -96,6 +100,20 @@ public final class HerokuSimulator implements AutoCloseable {
 
 	public int port() {
 		return this.server.port();
+	}
+
+	/**
+	 * The key that the {@code /__simulator/} plumbing (journal, faults, reset, rate limit, judge) needs as
+	 * {@code Authorization: Bearer <token>}; random unless {@link Builder#adminToken} set one. API keys do not reach it.
+	 */
+	public String adminToken() {
+		return this.adminToken;
+	}
+
+	private static String newAdminToken() {
+		byte[] random = new byte[24];
+		new java.security.SecureRandom().nextBytes(random);
+		return "sim-admin-" + java.util.HexFormat.of().formatHex(random);
 	}
 
 	/** Faults to inject into matching requests. */
@@ -152,6 +170,10 @@ public final class HerokuSimulator implements AutoCloseable {
 
 		private final Set<String> tokens = new LinkedHashSet<>();
 
+		private String adminToken;
+
+		private int journalCapacity = Journal.DEFAULT_CAPACITY;
+
 		private Builder() {
 		}
 
@@ -206,6 +228,24 @@ public final class HerokuSimulator implements AutoCloseable {
 		/** Accept only these API keys (sent as Bearer, or Basic with {@code :key} or {@code email:key}); by default any non-empty key is accepted. */
 		public Builder tokens(String... tokens) {
 			this.tokens.addAll(List.of(tokens));
+			return this;
+		}
+
+		/** The admin token for the {@code /__simulator/} plumbing; default a random one (see {@link HerokuSimulator#adminToken()}). */
+		public Builder adminToken(String token) {
+			if (token == null || token.isBlank()) {
+				throw new IllegalArgumentException("admin token must not be blank");
+			}
+			this.adminToken = token;
+			return this;
+		}
+
+		/** How many requests the journal keeps (the oldest go first); default 10,000. */
+		public Builder journalCapacity(int entries) {
+			if (entries < 1) {
+				throw new IllegalArgumentException("journal capacity must be >= 1, was " + entries);
+			}
+			this.journalCapacity = entries;
 			return this;
 		}
 

@@ -38,6 +38,11 @@ public final class Http {
 		this(sim.baseUrl());
 	}
 
+	/** For the {@code /__simulator/} plumbing: the simulator's admin token instead of an API key. */
+	public static Http admin(HerokuSimulator sim) {
+		return new Http(sim).with("Authorization", "Bearer " + sim.adminToken());
+	}
+
 	/** A copy with one header changed; {@code null} removes it. */
 	public Http with(String name, String value) {
 		Http copy = new Http(this.baseUrl);

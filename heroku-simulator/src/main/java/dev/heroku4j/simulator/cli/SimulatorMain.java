@@ -8,14 +8,14 @@ import java.util.concurrent.CountDownLatch;
 import dev.heroku4j.simulator.HerokuSimulator;
 
 /**
- * {@code java -jar heroku-simulator.jar [--port 5000] [--host 127.0.0.1] [--seed empty|demo] [--rate-limit 4500] [--refill-per-minute 75] [--token T]...}
+ * {@code java -jar heroku-simulator.jar [--port 5000] [--host 127.0.0.1] [--seed empty|demo] [--rate-limit 4500] [--refill-per-minute 75] [--token T]... [--admin-token T] [--journal-capacity N]}
  * Runs until killed. A bad argument prints one line and exits with status 2.
  */
 public final class SimulatorMain {
 
 	static final int USAGE_ERROR = 2;
 
-	static final String USAGE = "usage: heroku-simulator [--port N] [--host ADDR] [--seed empty|demo] [--rate-limit N] [--refill-per-minute N] [--token T]...";
+	static final String USAGE = "usage: heroku-simulator [--port N] [--host ADDR] [--seed empty|demo] [--rate-limit N] [--refill-per-minute N] [--token T]... [--admin-token T] [--journal-capacity N]";
 
 	private SimulatorMain() {
 	}
@@ -47,6 +47,7 @@ public final class SimulatorMain {
 
 	static void announce(HerokuSimulator sim, PrintStream out) {
 		out.println("Heroku simulator listening on " + sim.baseUrl() + " (port " + sim.port() + ")");
+		out.println("Admin token (Authorization: Bearer ... for /__simulator/journal, faults, reset): " + sim.adminToken());
 		out.flush();
 	}
 
@@ -71,6 +72,8 @@ public final class SimulatorMain {
 					case "--rate-limit" -> builder.rateLimit(Integer.parseInt(value));
 					case "--refill-per-minute" -> refill = Double.parseDouble(value);
 					case "--token" -> builder.tokens(value);
+					case "--admin-token" -> builder.adminToken(value);
+					case "--journal-capacity" -> builder.journalCapacity(Integer.parseInt(value));
 					default -> throw new UsageException("unknown option " + option + " (" + USAGE + ")");
 				}
 			}

@@ -25,7 +25,11 @@ public class HerokuSimulatorContainer extends GenericContainer<HerokuSimulatorCo
 
 	public static final int PORT = 5000;
 
-	private final List<String> arguments = new ArrayList<>(List.of("--host", "0.0.0.0", "--port", String.valueOf(PORT)));
+	/** Generated here so the test side knows it: the container's plumbing needs it (see {@link #adminToken()}). */
+	private final String adminToken = "sim-admin-" + java.util.UUID.randomUUID();
+
+	private final List<String> arguments = new ArrayList<>(
+			List.of("--host", "0.0.0.0", "--port", String.valueOf(PORT), "--admin-token", this.adminToken));
 
 	/** A container from an image built on the fly with {@link SimulatorImage#build(Path)}. */
 	public HerokuSimulatorContainer(Path shadedJar) {
@@ -55,6 +59,17 @@ public class HerokuSimulatorContainer extends GenericContainer<HerokuSimulatorCo
 	public HerokuSimulatorContainer withRateLimit(int budget) {
 		this.arguments.addAll(List.of("--rate-limit", String.valueOf(budget)));
 		return withCommand(this.arguments.toArray(String[]::new));
+	}
+
+	/** How many requests the journal keeps (default 10,000). */
+	public HerokuSimulatorContainer withJournalCapacity(int entries) {
+		this.arguments.addAll(List.of("--journal-capacity", String.valueOf(entries)));
+		return withCommand(this.arguments.toArray(String[]::new));
+	}
+
+	/** The token for {@code Authorization: Bearer ...} on {@code /__simulator/journal}, faults, reset, rate limit, judge. */
+	public String adminToken() {
+		return this.adminToken;
 	}
 
 	/** {@code http://<host>:<mapped port>}: the value for {@code heroku.base-url}. */

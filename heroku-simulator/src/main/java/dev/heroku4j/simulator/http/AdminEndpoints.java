@@ -20,9 +20,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Everything under {@code /__simulator/}, a prefix Heroku does not use. Two kinds: URLs the simulator hands out in
- * API responses (source upload/download, log and build output streams), and test plumbing for clients outside the
- * JVM or in a container (journal, faults, reset, rate limit, judge). None needs authentication; the journal is served
- * without the callers' credentials.
+ * API responses (source upload/download, log and build output streams; open, like Heroku's pre-signed URLs) plus
+ * {@code health}, and test plumbing for clients outside the JVM or in a container (journal, faults, reset, rate
+ * limit, judge), which needs the simulator's admin token: an ordinary API key does not reach it. The journal is
+ * served without the callers' credentials.
  */
 public final class AdminEndpoints {
 
@@ -57,10 +58,18 @@ public final class AdminEndpoints {
 				|| path.startsWith(RequestHandler.ADMIN_PREFIX + "streams/");
 	}
 
-	SimResponse handle(SimRequest request) {
+	/** Handed out in API responses or polled for readiness: reachable without the admin token. */
+	boolean isOpen(String path) {
+		return isJournaled(path) || path.equals(RequestHandler.ADMIN_PREFIX + "health");
+	}
+
+	SimResponse handle(SimRequest request, Authentication authentication) {
 		String rest = request.path().substring(RequestHandler.ADMIN_PREFIX.length());
 		String method = request.method();
 		try {
+			if (!isOpen(request.path())) {
+				authentication.requireAdmin(request);
+			}
 			if (rest.startsWith("sources/")) {
 				String id = rest.substring("sources/".length());
 				if ("PUT".equals(method)) {

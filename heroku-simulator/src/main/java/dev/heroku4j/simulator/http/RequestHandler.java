@@ -15,18 +15,22 @@ import dev.heroku4j.simulator.fault.Fault;
 import dev.heroku4j.simulator.fault.Faults;
 import dev.heroku4j.simulator.journal.Journal;
 import dev.heroku4j.simulator.journal.JournalEntry;
+import dev.heroku4j.simulator.paging.ListFilter;
 import dev.heroku4j.simulator.paging.Pager;
 import dev.heroku4j.simulator.ratelimit.RateLimiter;
+import dev.heroku4j.simulator.schema.ApiVersion;
 import dev.heroku4j.simulator.schema.Link;
 import dev.heroku4j.simulator.schema.Operation;
 import dev.heroku4j.simulator.schema.OperationIndex;
 import dev.heroku4j.simulator.schema.SchemaVariant;
+import dev.heroku4j.simulator.schema.VariantCatalog;
 import dev.heroku4j.simulator.state.ApiCall;
 import dev.heroku4j.simulator.state.ApiResult;
 import dev.heroku4j.simulator.state.StatefulApi;
 import dev.heroku4j.simulator.synth.ResponseSynthesizer;
+import dev.heroku4j.simulator.validation.Coercion;
+import dev.heroku4j.simulator.validation.RequestRules;
 import dev.heroku4j.simulator.validation.SchemaValidator;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -34,8 +38,9 @@ import tools.jackson.databind.node.MissingNode;
 
 /**
  * The simulator's request pipeline, in the order Heroku's API applies it: faults (test-only), authentication, rate
- * limit, API version, routing, body parsing and validation, then the operation itself (stateful or synthesised),
- * paging, and a journal entry. Every failure becomes a Heroku error body; nothing escapes as a stack trace.
+ * limit, API version (named variants from the {@link VariantCatalog} included), routing, body parsing, coercion and
+ * validation, then the operation itself (stateful, answered from the catalog, or synthesised), filtering and paging,
+ * and a journal entry. Every failure becomes a Heroku error body; nothing escapes as a stack trace.
  */
 public final class RequestHandler {
 
@@ -59,12 +64,22 @@ public final class RequestHandler {
 
 	private final Journal journal;
 
-	private final Set<String> tokens;
+	private final Authentication authentication;
 
 	private final AdminEndpoints admin;
 
+	private final BodyJudge bodies;
+
+	private final VariantCatalog catalog;
+
+	private final DataAnswers answers;
+
+	/**
+	 * @param apiKeys the API keys accepted; empty accepts any non-empty key
+	 * @param adminToken the key the {@code /__simulator/} plumbing needs
+	 */
 	public RequestHandler(OperationIndex index, SchemaValidator validator, Map<SchemaVariant, ResponseSynthesizer> synthesizers,
-			StatefulApi api, RateLimiter rateLimiter, Faults faults, Journal journal, Set<String> tokens,
+			StatefulApi api, RateLimiter rateLimiter, Faults faults, Journal journal, Set<String> apiKeys, String adminToken,
 			AdminEndpoints admin) {
 		this.index = index;
 		this.validator = validator;
@@ -73,8 +88,12 @@ public final class RequestHandler {
 		this.rateLimiter = rateLimiter;
 		this.faults = faults;
 		this.journal = journal;
-		this.tokens = tokens;
+		this.authentication = new Authentication(apiKeys, adminToken);
 		this.admin = admin;
+		RequestRules rules = RequestRules.load();
+		this.bodies = new BodyJudge(validator, new Coercion(index, rules), rules);
+		this.catalog = index.catalog().orElseGet(VariantCatalog::load);
+		this.answers = new DataAnswers(this.catalog, api.store());
 	}
 
 	/** Mutable notes about one request, turned into its journal entry at the end. */
@@ -83,8 +102,6 @@ public final class RequestHandler {
 		Operation operation;
 
 		List<String> titles = List.of();
-
-		SchemaVariant variant;
 
 		String requestedVersion;
 
@@ -102,7 +119,7 @@ public final class RequestHandler {
 	public SimResponse handle(SimRequest request) {
 		String requestId = request.header("request-id") != null ? request.header("request-id") : UUID.randomUUID().toString();
 		if (request.path().startsWith(ADMIN_PREFIX)) {
-			SimResponse response = this.admin.handle(request);
+			SimResponse response = this.admin.handle(request, this.authentication);
 			if (this.admin.isJournaled(request.path())) {
 				record(request, new Trace(), response.status(), true);
 			}
@@ -146,13 +163,13 @@ public final class RequestHandler {
 	}
 
 	private SimResponse process(SimRequest request, Trace trace) {
-		authenticate(request);
+		this.authentication.requireApiKey(request);
 		boolean free = "GET".equals(request.method()) && RATE_LIMITS.equals(request.path());
 		if (!free && !this.rateLimiter.tryConsume()) {
 			throw new HerokuError(429, "rate_limit",
 					"Your account reached the API rate limit. Please wait a few minutes before making new requests.");
 		}
-		SchemaVariant variant = variant(request, trace);
+		ApiVersion version = version(request, trace);
 		OperationIndex.Match match = this.index.match(request.method(), request.path()).orElseThrow(() -> {
 			Set<String> allowed = this.index.allowedMethods(request.path());
 			if (allowed.isEmpty()) {
@@ -162,13 +179,20 @@ public final class RequestHandler {
 		});
 		Operation operation = match.operation();
 		trace.operation = operation;
-		if (!operation.variants().contains(variant) && variant == SchemaVariant.V3) {
+		if (operation.isDataOnly() && !operation.namedVersions().contains(version.version())) {
+			throw new HerokuError(404, "not_found", "The requested API endpoint was not found in version "
+					+ version + ". " + operation + " exists only with `Accept: " + SchemaVariant.MEDIA_TYPE
+					+ "; version=" + String.join("` or `version=", operation.namedVersions()) + "`.");
+		}
+		if (!version.isNamed() && version.base() == SchemaVariant.V3 && !operation.variants().contains(SchemaVariant.V3)) {
 			throw new HerokuError(404, "not_found", "The requested API endpoint was not found in version 3. "
 					+ operation + " exists only in `Accept: " + SchemaVariant.V3_SDK.acceptHeader() + "`.");
 		}
-		List<Link> links = operation.linksFor(variant);
-		JsonNode body = parseBody(request);
-		Link link = chooseLink(links, body, trace);
+		List<Link> links = operation.linksFor(version);
+		List<String> titles = new ArrayList<>();
+		BodyJudge.Choice choice = this.bodies.choose(links, BodyJudge.parse(request), trace.messages, titles);
+		trace.titles = List.copyOf(titles);
+		Link link = choice.link();
 		trace.judged = true;
 
 		ApiResult result;
@@ -176,8 +200,9 @@ public final class RequestHandler {
 			result = new ApiResult(200, JsonNodeFactory.instance.objectNode().put("remaining", this.rateLimiter.remaining()));
 		}
 		else {
-			ApiCall call = new ApiCall(link, match.bindings(), body, request.baseUrl());
+			ApiCall call = new ApiCall(link, match.bindings(), choice.body(), request.baseUrl());
 			result = this.api.handle(call)
+				.or(() -> this.answers.answer(operation.toString(), call))
 				.map(stateful -> new ApiResult(stateful.status(), this.synthesizers.get(link.variant())
 					.conform(stateful.body(), this.index.schema(link.variant()).responseSchema(link))))
 				.orElseGet(() -> synthesize(link));
@@ -185,8 +210,8 @@ public final class RequestHandler {
 		Map<String, String> headers = new LinkedHashMap<>();
 		JsonNode responseBody = link.isEmpty() ? null : result.body();
 		int status = result.status();
-		if (responseBody != null && responseBody.isArray() && "GET".equals(request.method())) {
-			Pager.Page page = Pager.page(responseBody, request.header("range"), ranges(link));
+		if (responseBody != null && responseBody.isArray() && ("GET".equals(request.method()) || "instances".equals(link.rel()))) {
+			Pager.Page page = Pager.page(ListFilter.apply(responseBody, request.query()), request.header("range"), ranges(link));
 			responseBody = page.items();
 			status = page.status();
 			if (page.nextRange() != null) {
@@ -206,103 +231,22 @@ public final class RequestHandler {
 		return new ApiResult(create ? 201 : 200, body);
 	}
 
-	private void authenticate(SimRequest request) {
-		String token = token(request.header("authorization"));
-		if (token == null || token.isEmpty() || (!this.tokens.isEmpty() && !this.tokens.contains(token))) {
-			throw new HerokuError(401, "unauthorized", "Invalid credentials provided.");
-		}
-	}
-
 	/**
-	 * The token of an {@code Authorization} header as Heroku reads it: {@code Bearer <token>}, or Basic with
-	 * {@code base64(":" + token)} or {@code base64(email + ":" + token)} (what heroku.jar and node-heroku-client send);
-	 * null when there is none or it is malformed.
+	 * The version named by {@code Accept: application/vnd.heroku+json; version=...}: {@code 3}, {@code 3.sdk} or a
+	 * named variant the catalog lists. No Heroku media type at all is a 400 (as Heroku answers a request without a
+	 * version); an unknown version is a 406.
 	 */
-	static String token(String authorization) {
-		if (authorization == null) {
-			return null;
+	private ApiVersion version(SimRequest request, Trace trace) {
+		String requested = AcceptHeader.version(request.header("accept"));
+		if (requested == null) {
+			throw new HerokuError(400, "bad_request", "Please specify a version along with Heroku's API MIME type. For example, `Accept: "
+					+ SchemaVariant.V3.acceptHeader() + "`.");
 		}
-		if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return authorization.substring(7).trim();
-		}
-		if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-			try {
-				String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
-						java.nio.charset.StandardCharsets.UTF_8);
-				int colon = decoded.indexOf(':');
-				return colon < 0 ? null : decoded.substring(colon + 1).trim();
-			}
-			catch (IllegalArgumentException ex) {
-				return null; // not base64: no credentials at all
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * The variant named by {@code Accept: application/vnd.heroku+json; version=...}. No Heroku media type at all is a
-	 * 400 (as Heroku answers a request without a version); an unknown version is a 406.
-	 */
-	private SchemaVariant variant(SimRequest request, Trace trace) {
-		String accept = request.header("accept");
-		if (accept != null) {
-			for (String range : accept.split(",")) {
-				String[] parts = range.split(";");
-				if (!parts[0].trim().equalsIgnoreCase(SchemaVariant.MEDIA_TYPE)) {
-					continue;
-				}
-				for (int i = 1; i < parts.length; i++) {
-					String[] parameter = parts[i].split("=", 2);
-					if (parameter.length == 2 && parameter[0].trim().equalsIgnoreCase("version")) {
-						String version = parameter[1].trim().replace("\"", "");
-						trace.requestedVersion = version;
-						SchemaVariant variant = SchemaVariant.ofVersion(version).orElseThrow(() -> new HerokuError(406,
-								"not_acceptable", "API version " + version + " is not supported. Use `Accept: "
-										+ SchemaVariant.V3.acceptHeader() + "` or `" + SchemaVariant.V3_SDK.acceptHeader() + "`."));
-						trace.variant = variant;
-						return variant;
-					}
-				}
-			}
-		}
-		throw new HerokuError(400, "bad_request", "Please specify a version along with Heroku's API MIME type. For example, `Accept: "
-				+ SchemaVariant.V3.acceptHeader() + "`.");
-	}
-
-	private static JsonNode parseBody(SimRequest request) {
-		if (request.body().length == 0 || request.bodyText().isBlank()) {
-			return MissingNode.getInstance();
-		}
-		try {
-			return MAPPER.readTree(request.body());
-		}
-		catch (JacksonException ex) {
-			throw new HerokuError(400, "bad_request", "Request body is not valid JSON: " + ex.getOriginalMessage());
-		}
-	}
-
-	/** The first link whose request schema accepts the body; 422 with the first link's messages if none does. */
-	private Link chooseLink(List<Link> links, JsonNode body, Trace trace) {
-		// A GET link's schema describes query parameters, not a body: those are not judged.
-		List<Link> withSchema = links.stream().filter(Link::hasSchema).filter(l -> !"GET".equals(l.method())).toList();
-		if (withSchema.isEmpty()) {
-			trace.titles = links.stream().map(Link::title).toList();
-			return links.get(0);
-		}
-		JsonNode instance = body.isMissingNode() ? JsonNodeFactory.instance.objectNode() : body;
-		List<String> firstMessages = null;
-		for (Link candidate : withSchema) {
-			List<String> messages = this.validator.validateRequest(candidate, instance);
-			if (messages.isEmpty()) {
-				trace.titles = List.of(candidate.title());
-				return candidate;
-			}
-			if (firstMessages == null) {
-				firstMessages = messages;
-			}
-		}
-		trace.messages.addAll(firstMessages);
-		throw HerokuError.invalidParams("Invalid params: " + String.join("; ", firstMessages));
+		trace.requestedVersion = requested;
+		return this.catalog.version(requested).orElseThrow(() -> new HerokuError(406, "not_acceptable", "API version "
+				+ requested + " is not supported. Use `Accept: " + SchemaVariant.V3.acceptHeader() + "`, `"
+				+ SchemaVariant.V3_SDK.acceptHeader() + "` or a named variant ("
+				+ String.join(", ", this.catalog.variants().stream().map(VariantCatalog.NamedVariant::version).toList()) + ")."));
 	}
 
 	private List<String> ranges(Link link) {

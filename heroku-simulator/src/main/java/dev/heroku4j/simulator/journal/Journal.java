@@ -65,7 +65,10 @@ public final class Journal {
 		return entries(method, pathGlob).size();
 	}
 
-	/** Entries the simulator rejected (bad auth, variant, route or body). */
+	/**
+	 * Entries the schema says are invalid: rejected (bad auth, variant, route or body), or served only after coercion
+	 * (messages starting {@code coerced: }). A valid request that the state answers 404 is not among them.
+	 */
 	public List<JournalEntry> invalid() {
 		return entries(e -> !e.valid());
 	}

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param variant the {@code Accept} version asked for ({@code 3}, {@code 3.sdk}), or {@code null}
  * @param status the status answered
  * @param valid whether the request was accepted: authorised, routed, right variant and a body valid against the
- *        link's schema
+ *        link's schema as sent (a body accepted only after coercion, as Heroku reads it, is served but not valid)
  * @param messages why not, when not valid (validation messages or the error answered)
  * @param fault the injected fault applied, or {@code null}
  * @param responseMessages problems of the simulator's own response against the link's targetSchema (normally none)
@@ -28,13 +28,17 @@ public record JournalEntry(long sequence, Instant receivedAt, String method, Str
 		Map<String, List<String>> headers, String body, String operation, List<String> linkTitles, String variant,
 		int status, boolean valid, List<String> messages, String fault, List<String> responseMessages) {
 
-	/** This entry with the {@code Authorization} header's value replaced, for serving over HTTP. */
+	/** Request headers that carry credentials: never served over HTTP. */
+	public static final java.util.Set<String> CREDENTIAL_HEADERS = java.util.Set.of("authorization",
+			"proxy-authorization", "cookie", "heroku-two-factor-code");
+
+	/** This entry with the values of credential headers ({@link #CREDENTIAL_HEADERS}) replaced, for serving over HTTP. */
 	public JournalEntry withoutCredentials() {
-		if (!this.headers.containsKey("authorization")) {
+		if (this.headers.keySet().stream().noneMatch(CREDENTIAL_HEADERS::contains)) {
 			return this;
 		}
 		Map<String, List<String>> safe = new java.util.LinkedHashMap<>(this.headers);
-		safe.put("authorization", List.of("<redacted>"));
+		CREDENTIAL_HEADERS.forEach(name -> safe.computeIfPresent(name, (n, values) -> List.of("<redacted>")));
 		return new JournalEntry(this.sequence, this.receivedAt, this.method, this.path, this.query, safe, this.body,
 				this.operation, this.linkTitles, this.variant, this.status, this.valid, this.messages, this.fault,
 				this.responseMessages);

@@ -27,23 +27,31 @@ public record RangeRequest(String field, String start, boolean startExclusive, S
 		return new RangeRequest(field, null, false, null, DEFAULT_PAGE_SIZE, false);
 	}
 
-	/** Parses a header value; a value that does not follow the syntax is a 416, as Heroku answers. */
+	/**
+	 * Parses a header value as leniently as Heroku: options may be separated by {@code ,} or {@code ;} and end with
+	 * either ({@code id ..; max=1000;} as the Heroku CLI sends it), spaces are free, and the space between field and
+	 * {@code ..} may be missing. A value that still does not follow the syntax is a 416, as Heroku answers.
+	 */
 	public static RangeRequest parse(String header) {
 		String value = header.trim();
-		int space = value.indexOf(' ');
 		int dots = value.indexOf("..");
-		if (space <= 0 || dots < space) {
+		if (dots < 0) {
 			throw invalid(header);
 		}
-		String field = value.substring(0, space);
-		String startPart = value.substring(space + 1, dots).trim();
+		String head = value.substring(0, dots).trim();
+		int space = head.indexOf(' ');
+		String field = (space < 0 ? head : head.substring(0, space)).trim();
+		String startPart = space < 0 ? "" : head.substring(space + 1).trim();
+		if (field.isEmpty() || field.startsWith("]")) {
+			throw invalid(header);
+		}
 		String rest = value.substring(dots + 2);
 		int semicolon = rest.indexOf(';');
 		String endPart = (semicolon < 0 ? rest : rest.substring(0, semicolon)).trim();
 		int max = DEFAULT_PAGE_SIZE;
 		boolean descending = false;
 		if (semicolon >= 0) {
-			for (String option : rest.substring(semicolon + 1).split(",")) {
+			for (String option : rest.substring(semicolon + 1).split("[,;]")) {
 				if (option.isBlank()) {
 					continue; // "name ..;" and "..; max=10," as the Heroku CLI sends them: Heroku accepts empty options
 				}
@@ -54,16 +62,14 @@ public record RangeRequest(String field, String start, boolean startExclusive, S
 				String name = pair[0].trim().toLowerCase(Locale.ROOT);
 				String optionValue = pair[1].trim().toLowerCase(Locale.ROOT);
 				if (name.equals("max")) {
-					try {
-						max = Integer.parseInt(optionValue);
-					}
-					catch (NumberFormatException ex) {
+					if (!optionValue.matches("[0-9]+")) {
 						throw invalid(header);
 					}
+					// any max above 1000 (however many digits) is capped, not refused
+					max = optionValue.length() > 9 ? MAX_PAGE_SIZE : Math.min(Integer.parseInt(optionValue), MAX_PAGE_SIZE);
 					if (max < 1) {
 						throw invalid(header);
 					}
-					max = Math.min(max, MAX_PAGE_SIZE);
 				}
 				else if (name.equals("order")) {
 					if (!optionValue.equals("asc") && !optionValue.equals("desc")) {

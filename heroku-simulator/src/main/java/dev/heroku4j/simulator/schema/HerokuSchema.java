@@ -122,6 +122,25 @@ public final class HerokuSchema {
 		return ref;
 	}
 
+	/** Where links from the {@link VariantCatalog} are added to the document, beside (not inside) Heroku's definitions. */
+	static final String GRAFTED = "x-simulator-links";
+
+	/**
+	 * Adds a link that is in neither snapshot to this document, so that its {@code $ref}s resolve against Heroku's
+	 * definitions and it is validated and synthesised like any other. Must happen before a validator compiles the
+	 * document. Not listed in {@link #links()}, which stays exactly the snapshot's.
+	 */
+	Link graft(String definition, JsonNode link) {
+		JsonNode existing = this.document.get(GRAFTED);
+		ArrayNode grafted = existing instanceof ArrayNode array ? array : this.document.putArray(GRAFTED);
+		grafted.add(link.deepCopy());
+		JsonNode rel = link.get("rel");
+		return new Link(this.variant, definition, "/" + GRAFTED + "/" + (grafted.size() - 1),
+				link.path("method").asString("GET").toUpperCase(java.util.Locale.ROOT), link.path("href").asString(),
+				(rel != null && rel.isString()) ? rel.asString() : null, link.path("title").asString(""),
+				link.get("schema"), link.get("targetSchema"));
+	}
+
 	private List<Link> readLinks() {
 		List<Link> result = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> definition : this.document.path("definitions").properties()) {

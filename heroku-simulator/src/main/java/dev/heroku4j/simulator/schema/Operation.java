@@ -19,6 +19,9 @@ public final class Operation {
 
 	private final Map<SchemaVariant, List<Link>> links = new EnumMap<>(SchemaVariant.class);
 
+	/** Links from the {@link VariantCatalog}, by the named variant that serves them. */
+	private final Map<String, List<Link>> named = new java.util.LinkedHashMap<>();
+
 	Operation(String method, String href) {
 		this.method = method;
 		this.template = new HrefTemplate(href);
@@ -26,6 +29,20 @@ public final class Operation {
 
 	void add(Link link) {
 		this.links.computeIfAbsent(link.variant(), v -> new ArrayList<>()).add(link);
+	}
+
+	void addNamed(String version, Link link) {
+		this.named.computeIfAbsent(version, v -> new ArrayList<>()).add(link);
+	}
+
+	/** Whether only named variants serve this operation (it is in neither snapshot). */
+	public boolean isDataOnly() {
+		return this.links.isEmpty();
+	}
+
+	/** The named variants with links of their own for this operation. */
+	public Set<String> namedVersions() {
+		return Collections.unmodifiableSet(this.named.keySet());
 	}
 
 	public String method() {
@@ -61,9 +78,26 @@ public final class Operation {
 		return own.isEmpty() && requested == SchemaVariant.V3_SDK ? links(SchemaVariant.V3) : own;
 	}
 
+	/**
+	 * The links that serve a request of this version: a named variant's own links if the catalog has some, else its
+	 * base variant's, else (tolerated, as real Heroku serves every variant from one API) the other variant's.
+	 */
+	public List<Link> linksFor(ApiVersion version) {
+		List<Link> own = this.named.get(version.version());
+		if (own != null) {
+			return Collections.unmodifiableList(own);
+		}
+		if (!version.isNamed()) {
+			return linksFor(version.base());
+		}
+		List<Link> base = links(version.base());
+		return base.isEmpty() ? links(preferredVariant()) : base;
+	}
+
 	/** The definition that declares the operation (identical in both variants). */
 	public String definition() {
-		return links(preferredVariant()).get(0).definition();
+		return isDataOnly() ? this.named.values().iterator().next().get(0).definition()
+				: links(preferredVariant()).get(0).definition();
 	}
 
 	@Override

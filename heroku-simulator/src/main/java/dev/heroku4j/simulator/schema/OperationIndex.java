@@ -27,7 +27,23 @@ public final class OperationIndex {
 
 	private final Map<String, Operation> operations = new LinkedHashMap<>();
 
+	/** Operations that only named variants serve (links in neither snapshot). */
+	private final Map<String, Operation> dataOperations = new LinkedHashMap<>();
+
+	private final List<Link> dataLinks = new ArrayList<>();
+
+	private final VariantCatalog catalog;
+
+	/** Snapshot and catalog operations together, for routing. */
+	private final List<Operation> routable;
+
 	public OperationIndex(HerokuSchema... schemas) {
+		this(null, schemas);
+	}
+
+	/** Indexes the schemas' links and, with a catalog, grafts its links into their base schemas. */
+	public OperationIndex(VariantCatalog catalog, HerokuSchema... schemas) {
+		this.catalog = catalog;
 		for (HerokuSchema schema : schemas) {
 			this.schemas.put(schema.variant(), schema);
 			for (Link link : schema.links()) {
@@ -35,11 +51,38 @@ public final class OperationIndex {
 						key -> new Operation(link.method(), link.href())).add(link);
 			}
 		}
+		if (catalog != null) {
+			for (VariantCatalog.DataLink data : catalog.links()) {
+				for (String version : data.versions()) {
+					HerokuSchema base = this.schemas.get(catalog.version(version).orElseThrow().base());
+					Link link = base.graft(data.definition(), data.link());
+					String key = link.method() + " " + link.href();
+					Operation operation = this.operations.containsKey(key) ? this.operations.get(key)
+							: this.dataOperations.computeIfAbsent(key, k -> new Operation(link.method(), link.href()));
+					operation.addNamed(version, link);
+					this.dataLinks.add(link);
+				}
+			}
+		}
+		List<Operation> all = new ArrayList<>(this.operations.values());
+		all.addAll(this.dataOperations.values());
+		this.routable = List.copyOf(all);
 	}
 
-	/** Loads both variants from the classpath. */
+	/** Loads both variants from the classpath, with the {@link VariantCatalog}'s additions. */
 	public static OperationIndex load() {
-		return new OperationIndex(HerokuSchema.load(SchemaVariant.V3), HerokuSchema.load(SchemaVariant.V3_SDK));
+		return new OperationIndex(VariantCatalog.load(), HerokuSchema.load(SchemaVariant.V3),
+				HerokuSchema.load(SchemaVariant.V3_SDK));
+	}
+
+	/** The named variants and data links this index was built with (an empty catalog when built without one). */
+	public Optional<VariantCatalog> catalog() {
+		return Optional.ofNullable(this.catalog);
+	}
+
+	/** The links added from the catalog (not in {@link #links()}, which lists the snapshots' own). */
+	public List<Link> dataLinks() {
+		return Collections.unmodifiableList(this.dataLinks);
 	}
 
 	public HerokuSchema schema(SchemaVariant variant) {
@@ -57,16 +100,18 @@ public final class OperationIndex {
 		return all;
 	}
 
-	/** The operation declared with exactly this method and href template. */
+	/** The operation declared with exactly this method and href template (in a snapshot or the catalog). */
 	public Optional<Operation> operation(String method, String href) {
-		return Optional.ofNullable(this.operations.get(method.toUpperCase(java.util.Locale.ROOT) + " " + href));
+		String key = method.toUpperCase(java.util.Locale.ROOT) + " " + href;
+		return Optional.ofNullable(this.operations.getOrDefault(key, this.dataOperations.get(key)));
 	}
+
 
 	/** The most specific operation whose template fits the path and whose method matches. */
 	public Optional<Match> match(String method, String path) {
 		List<String> segments = HrefTemplate.splitPath(path);
 		Match best = null;
-		for (Operation operation : this.operations.values()) {
+		for (Operation operation : this.routable) {
 			if (!operation.method().equalsIgnoreCase(method)) {
 				continue;
 			}
@@ -83,7 +128,7 @@ public final class OperationIndex {
 	public Set<String> allowedMethods(String path) {
 		List<String> segments = HrefTemplate.splitPath(path);
 		Set<String> methods = new TreeSet<>();
-		for (Operation operation : this.operations.values()) {
+		for (Operation operation : this.routable) {
 			if (operation.template().match(segments).isPresent()) {
 				methods.add(operation.method());
 			}

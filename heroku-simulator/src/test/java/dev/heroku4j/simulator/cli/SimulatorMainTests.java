@@ -23,6 +23,20 @@ class SimulatorMainTests {
 	}
 
 	@Test
+	void parse_setsTheAdminTokenAndJournalCapacity() {
+		try (HerokuSimulator sim = SimulatorMain.parse(
+				new String[] { "--port", "0", "--admin-token", "let-me-in", "--journal-capacity", "2" }).start()) {
+			assertThat(sim.adminToken()).isEqualTo("let-me-in");
+			assertThat(sim.journal().capacity()).isEqualTo(2);
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			SimulatorMain.announce(sim, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(sim.baseUrl()).contains("let-me-in");
+		}
+		assertThatExceptionOfType(SimulatorMain.UsageException.class)
+			.isThrownBy(() -> SimulatorMain.parse(new String[] { "--journal-capacity", "0" }));
+	}
+
+	@Test
 	void parse_rejectsBadArguments_withOneLine() {
 		for (String[] args : List.of(new String[] { "--port" }, new String[] { "--port", "x" }, new String[] { "--bogus", "1" },
 				new String[] { "--seed", "nope" }, new String[] { "--rate-limit", "-1" }, new String[] { "--port", "70000" })) {

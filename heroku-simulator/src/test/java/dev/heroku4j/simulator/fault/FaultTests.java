@@ -66,17 +66,18 @@ class FaultTests {
 	@Test
 	void adminEndpoint_injectsAndClearsFaults(HerokuSimulator sim) {
 		Http http = new Http(sim);
-		HttpResponse<String> injected = http.send("POST", "/__simulator/faults",
+		Http admin = Http.admin(sim);
+		HttpResponse<String> injected = admin.send("POST", "/__simulator/faults",
 				"{\"kind\": \"status\", \"status\": 500, \"method\": \"GET\", \"path\": \"/account\", \"times\": 1}");
 		assertThat(injected.statusCode()).isEqualTo(201);
 		HttpResponse<String> failed = http.get("/account");
 		assertThat(failed.statusCode()).isEqualTo(500);
 		assertThat(Http.json(failed).get("id").asString()).isEqualTo("internal_server_error");
 		assertThat(http.get("/account").statusCode()).isEqualTo(200);
-		http.send("POST", "/__simulator/faults", "{\"kind\": \"reset\", \"path\": \"/**\"}");
-		assertThat(http.send("DELETE", "/__simulator/faults", null).statusCode()).isEqualTo(200);
+		admin.send("POST", "/__simulator/faults", "{\"kind\": \"reset\", \"path\": \"/**\"}");
+		assertThat(admin.send("DELETE", "/__simulator/faults", null).statusCode()).isEqualTo(200);
 		assertThat(http.get("/account").statusCode()).isEqualTo(200);
-		assertThat(http.send("POST", "/__simulator/faults", "{\"kind\": \"explode\"}").statusCode()).isEqualTo(400);
+		assertThat(admin.send("POST", "/__simulator/faults", "{\"kind\": \"explode\"}").statusCode()).isEqualTo(400);
 	}
 
 }

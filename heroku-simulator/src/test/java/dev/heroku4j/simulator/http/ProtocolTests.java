@@ -82,7 +82,7 @@ class ProtocolTests {
 	void invalidBody_is422_namingTheField(HerokuSimulator sim) {
 		HttpResponse<String> response = http().send("POST", "/apps", "{\"name\": \"Not A Valid Name!\"}");
 		assertHerokuError(response, 422, "invalid_params");
-		assertThat(Http.json(response).get("message").asString()).contains("name");
+		assertThat(Http.json(response).get("message").asString()).containsIgnoringCase("name");
 		JournalEntry entry = sim.journal().last();
 		assertThat(entry.valid()).isFalse();
 		assertThat(entry.messages()).anySatisfy(m -> assertThat(m).contains("$.name"));

@@ -30,9 +30,24 @@ class JournalTests {
 			assertThat(http.with("Authorization", "Bearer the-secret-key").get("/apps").statusCode()).isEqualTo(200);
 			assertThat(simulator.journal().last().header("authorization")).isEqualTo("Bearer the-secret-key"); // in-process
 
-			HttpResponse<String> served = http.get("/__simulator/journal");
+			HttpResponse<String> served = Http.admin(simulator).get("/__simulator/journal");
 			assertThat(served.statusCode()).isEqualTo(200);
 			assertThat(served.body()).contains("/apps").doesNotContain("the-secret-key").contains("<redacted>");
+		}
+	}
+
+	@Test
+	void journalOverHttp_redactsEveryCredentialHeader_andIsBoundedAsConfigured() {
+		try (HerokuSimulator simulator = HerokuSimulator.builder().journalCapacity(3).start()) {
+			Http http = new Http(simulator.baseUrl()).with("Cookie", "session=cookie-secret")
+				.with("Heroku-Two-Factor-Code", "123456");
+			for (int i = 0; i < 5; i++) {
+				http.get("/apps");
+			}
+			assertThat(simulator.journal().entries()).hasSize(3);
+			HttpResponse<String> served = Http.admin(simulator).get("/__simulator/journal");
+			assertThat(served.body()).doesNotContain("cookie-secret").doesNotContain("123456").doesNotContain("test-token");
+			assertThat(Http.json(served)).hasSize(3);
 		}
 	}
 

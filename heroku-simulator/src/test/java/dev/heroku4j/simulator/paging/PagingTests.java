@@ -110,4 +110,23 @@ class PagingTests {
 		assertThat(page.statusCode()).isEqualTo(206);
 		assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(page.body()).size()).isEqualTo(10);
 	}
+
+	@Test
+	void range_asTheHerokuCliSendsIt_isAccepted() {
+		// src/lib/api.ts: 'id ..; max=1000;'  config/set.ts: 'version ..; order=desc,max=1'  apps/create.ts: ''
+		assertThat(Http.json(http.with("Range", "id ..; max=1000;").get("/apps"))).hasSize(1000);
+		assertThat(Http.json(http.with("Range", "name ..; order=desc,max=1").get("/apps")).get(0).get("name").asString())
+			.isEqualTo("app-1250");
+		assertThat(http.with("Range", "").get("/apps").statusCode()).isEqualTo(206);
+		assertThat(Http.json(http.with("Range", "  name ..  ;  max = 5 ; order = desc ;").get("/apps"))).hasSize(5);
+		assertThat(Http.json(http.with("Range", "name..; max=2").get("/apps"))).hasSize(2);
+	}
+
+	@Test
+	void range_withAMaxOfManyDigits_isCappedAt1000_notRefused() {
+		HttpResponse<String> page = http.with("Range", "id ..; max=99999999999999999999").get("/apps");
+		assertThat(page.statusCode()).isEqualTo(206);
+		assertThat(Http.json(page)).hasSize(1000);
+	}
+
 }

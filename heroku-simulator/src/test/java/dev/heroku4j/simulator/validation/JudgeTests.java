@@ -39,7 +39,7 @@ class JudgeTests {
 	@Test
 	void adminJudgeEndpoint() {
 		try (HerokuSimulator sim = HerokuSimulator.start()) {
-			var response = new Http(sim).send("POST", "/__simulator/judge",
+			var response = Http.admin(sim).send("POST", "/__simulator/judge",
 					"{\"method\": \"GET\", \"path\": \"/account\", \"body\": {\"email\": 42}}");
 			assertThat(Http.json(response).get("valid").asBoolean()).isFalse();
 		}
