@@ -15,7 +15,7 @@ final class HerokuWebhookPropertyChecks {
 
     static void check(HerokuWebhookProperties properties) {
         List<String> secrets = properties.getSecret();
-        if (secrets.isEmpty()) {
+        if (secrets.stream().allMatch(secret -> secret == null || secret.isBlank())) {
             throw InvalidHerokuPropertyException.notAllowed(OnWebhookSecretCondition.PROPERTY, "",
                     "it is empty, so no delivery could ever be verified",
                     "the secret registered with the Heroku webhook (several, comma-separated, while rotating)", null);
