@@ -2,10 +2,12 @@ package dev.heroku4j.autoconfigure.webhooks;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.MethodIntrospector;
@@ -24,9 +26,13 @@ public final class HerokuWebhookListenerMethods implements BeanPostProcessor {
     private record ListenerMethod(Object bean, Method method, HerokuWebhookListener filter) {
 
         boolean matches(WebhookEvent event) {
-            return (this.filter.entity().length == 0 || List.of(this.filter.entity()).contains(event.entity()))
-                    && (this.filter.action().length == 0 || List.of(this.filter.action()).contains(event.action()))
-                    && (this.filter.status().length == 0 || List.of(this.filter.status()).contains(event.status()));
+            return anyOf(this.filter.entity(), event.entity()) && anyOf(this.filter.action(), event.action())
+                    && anyOf(this.filter.status(), event.status());
+        }
+
+        /** No values means any; a missing value (no status in the data) matches none. */
+        private static boolean anyOf(String[] values, @Nullable String value) {
+            return values.length == 0 || (value != null && Arrays.asList(values).contains(value));
         }
     }
 
