@@ -1,11 +1,14 @@
 package dev.heroku4j.autoconfigure.webhooks;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -100,6 +103,38 @@ public final class HerokuWebhooksAutoConfiguration {
         HerokuWebhookWebFilter herokuWebhookWebFilter(HerokuWebhookProperties properties,
                 HerokuWebhookReceiver receiver) {
             return new HerokuWebhookWebFilter(properties.getPath(), receiver);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SanitizingFunction.class)
+    static class Sanitizing {
+
+        /**
+         * Masks the secrets and the authorization value in {@code /actuator/env} and {@code /actuator/configprops}
+         * even when values are shown: by name ({@code heroku.webhooks.secret[0]}, {@code HEROKU_WEBHOOKS_SECRET},
+         * ...), and by value wherever else one appears inside a text (a command line).
+         */
+        @Bean
+        @ConditionalOnMissingBean(name = "herokuWebhookSecretSanitizingFunction")
+        SanitizingFunction herokuWebhookSecretSanitizingFunction(HerokuWebhookProperties properties) {
+            List<String> values = new ArrayList<>(properties.getSecret());
+            values.add(properties.getAuthorization());
+            List<String> masked = values.stream().filter(v -> v != null && v.strip().length() >= 8).map(String::strip).toList();
+            return data -> {
+                String key = data.getKey().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+                if (key.startsWith("herokuwebhookssecret") || key.startsWith("herokuwebhooksauthorization")) {
+                    return data.withSanitizedValue();
+                }
+                if (data.getValue() instanceof CharSequence text) {
+                    String shown = text.toString();
+                    for (String value : masked) {
+                        shown = shown.replace(value, "******");
+                    }
+                    return shown.contentEquals(text) ? data : data.withValue(shown);
+                }
+                return data;
+            };
         }
     }
 

@@ -1,9 +1,13 @@
 package dev.heroku4j.autoconfigure.webhooks;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -106,6 +110,25 @@ class HerokuWebhooksAutoConfigurationTests {
         assertThat(output).contains("APPLICATION FAILED TO START")
                 .contains("The Heroku webhook endpoint could not be created: the property heroku.webhooks.secret")
                 .contains("remove heroku.webhooks.secret");
+    }
+
+    @Test
+    void actuator_masksSecretsByNameAndByValue() {
+        this.runner.withPropertyValues("heroku.webhooks.secret=first-secret-1,second-secret-2",
+                "heroku.webhooks.authorization=Bearer hook-token").run(context -> {
+                    SanitizingFunction sanitizer = context.getBean("herokuWebhookSecretSanitizingFunction",
+                            SanitizingFunction.class);
+                    for (String key : List.of("heroku.webhooks.secret", "heroku.webhooks.secret[1]",
+                            "HEROKU_WEBHOOKS_SECRET", "heroku.webhooks.authorization")) {
+                        assertThat(sanitizer.apply(new SanitizableData(null, key, "x")).getValue()).as(key)
+                                .isEqualTo(SanitizableData.SANITIZED_VALUE);
+                    }
+                    assertThat(sanitizer.apply(new SanitizableData(null, "sun.java.command",
+                            "app.jar --heroku.webhooks.secret=first-secret-1,second-secret-2")).getValue())
+                            .isEqualTo("app.jar --heroku.webhooks.secret=******,******");
+                    assertThat(sanitizer.apply(new SanitizableData(null, "heroku.webhooks.path", "/hooks")).getValue())
+                            .isEqualTo("/hooks");
+                });
     }
 
     @Test
