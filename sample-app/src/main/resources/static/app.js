@@ -122,7 +122,22 @@ function tail(name, button) {
   };
 }
 
+/** Heroku webhook events this service received (WebhookFeed): the latest, then each new one on top, live. */
+const eventsEl = document.getElementById('event-list');
+function eventItem(e) {
+  const when = e.publishedAt ? new Date(e.publishedAt).toLocaleTimeString() : '';
+  return el('li', { 'data-entity': e.entity },
+    el('strong', {}, `${e.entity} ${e.action}`), ` ${e.app ?? ''} · ${e.summary} `, el('span', { class: 'muted' }, when));
+}
+async function watchEvents() {
+  const seen = await call('webhook-events').catch(() => []);
+  eventsEl.replaceChildren(...seen.map(eventItem));
+  const source = new EventSource('webhook-events/stream');
+  source.addEventListener('webhook', event => eventsEl.prepend(eventItem(JSON.parse(event.data))));
+}
+
 async function start() {
+  watchEvents();
   call('actuator/health').then(health => {
     const heroku = health.components && health.components.heroku;
     const base = heroku && heroku.details && heroku.details.baseUrl;

@@ -1,10 +1,17 @@
 package dev.heroku4j.contract;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.heroku4j.client.ConfigVars;
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.model.AppWebhookAppWebhook;
+import dev.heroku4j.client.model.AppWebhookCreateOpts;
+import dev.heroku4j.client.model.AppWebhookUpdateOpts;
 
 /**
  * Path parameter values: identities of the simulator's demo data where the simulator keeps state, and an example
@@ -36,6 +43,29 @@ final class Identities {
         lookups.put("pipeline_id", pipeline);
         lookups.put("pipeline_coupling_id", () -> heroku.pipelineCoupling().pipelineCouplingList().first().orElseThrow()
                 .getId().toString());
+        // the simulator keeps app webhooks, their events and deliveries: made here when the suite has none yet
+        lookups.put("app_webhook_id", () -> webhook(heroku).getId().toString());
+        lookups.put("app_webhook_event_id", () -> delivered(heroku,
+                () -> heroku.appWebhookEvent().appWebhookEventList(APP).first().map(e -> e.getId())).toString());
+        lookups.put("app_webhook_delivery_id", () -> delivered(heroku,
+                () -> heroku.appWebhookDelivery().appWebhookDeliveryList(APP).first().map(d -> d.getId())).toString());
+    }
+
+    /** The app's webhook, made when it has none: to a loopback port where nothing listens (deliveries just fail). */
+    private static AppWebhookAppWebhook webhook(HerokuClient heroku) {
+        return heroku.appWebhook().appWebhookList(APP).first().orElseGet(() -> heroku.appWebhook().appWebhookCreate(APP,
+                new AppWebhookCreateOpts().url("http://127.0.0.1:9/contract-hooks").include(List.of("api:release"))
+                        .level(AppWebhookCreateOpts.LevelEnum.NOTIFY)));
+    }
+
+    /** The latest event or delivery; when there is none, a release made for the webhook gives one. */
+    private static UUID delivered(HerokuClient heroku, Supplier<Optional<UUID>> latest) {
+        return latest.get().orElseGet(() -> {
+            AppWebhookAppWebhook webhook = webhook(heroku);
+            heroku.appWebhook().appWebhookUpdate(APP, webhook.getId(), new AppWebhookUpdateOpts().include(List.of("api:release")));
+            heroku.configVar().configVarUpdate(APP, ConfigVars.set("CONTRACT_WEBHOOK", UUID.randomUUID().toString()));
+            return latest.get().orElseThrow();
+        });
     }
 
     String value(String parameter) {

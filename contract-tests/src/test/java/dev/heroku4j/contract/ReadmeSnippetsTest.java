@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,22 +17,31 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.heroku4j.autoconfigure.webhooks.HerokuWebhookEvent;
+import dev.heroku4j.autoconfigure.webhooks.HerokuWebhookListener;
 import dev.heroku4j.client.ConfigVars;
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.error.HerokuNotFoundException;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.model.AppCreateOpts;
+import dev.heroku4j.client.model.Formation;
 import dev.heroku4j.client.model.LogSessionCreateOpts;
+import dev.heroku4j.client.model.Release;
 import dev.heroku4j.client.paging.Range;
+import dev.heroku4j.client.webhook.WebhookEvent;
+import dev.heroku4j.client.webhook.WebhookEvents;
+import dev.heroku4j.client.webhook.WebhookRegistrar;
 import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
 
 /**
@@ -39,7 +49,7 @@ import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
  * reactive {@code ReactiveApps}, copied from it) against the simulator, set up as "Test your app with the simulator"
  * shows. A test checks that every {@code ```java} block of the README is code of this file (see {@link #shown}).
  */
-@SpringBootTest(classes = ReadmeSnippetsTest.Application.class)
+@SpringBootTest(classes = ReadmeSnippetsTest.Application.class, properties = "heroku.webhooks.secret=readme-secret")
 class ReadmeSnippetsTest {
 
     private static final Duration BOUND = Duration.ofSeconds(10);
@@ -55,7 +65,7 @@ class ReadmeSnippetsTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import({ Apps.class, ReactiveApps.class })
+    @Import({ Apps.class, ReactiveApps.class, Deployments.class })
     static class Application {
     }
 
@@ -114,8 +124,32 @@ class ReadmeSnippetsTest {
         }
     }
 
+    @Component
+    static
+    class Deployments {
+
+        final List<String> log = new CopyOnWriteArrayList<>();
+
+        @HerokuWebhookListener(entity = "api:release", status = "succeeded")
+        void released(Release release) {
+            log.add(release.getApp().getName() + " v" + release.getVersion() + " is live");
+        }
+
+        @HerokuWebhookListener(entity = "api:formation", action = "update")
+        void scaled(WebhookEvent event) {
+            Formation formation = event.data(Formation.class);     // event.sequence(), event.metadata().deliveryId(), ...
+            log.add(formation.getType() + " now runs " + formation.getQuantity());
+        }
+    }
+
     @Autowired
     Apps apps;
+
+    @Autowired
+    Deployments deployments;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
 
     @Autowired
     ReactiveApps reactiveApps;
@@ -142,6 +176,26 @@ class ReadmeSnippetsTest {
         assertThat(reactiveApps.find("demo-storefront").block(BOUND)).isNotNull();
         assertThat(reactiveApps.find("no-such-app").blockOptional(BOUND)).isEmpty();
         assertThat(reactiveApps.logs("demo-storefront").take(2).collectList().block(BOUND)).hasSize(2);
+    }
+
+    @Test
+    void theReadmeWebhookCodeWorks() {
+        HerokuClient heroku = herokuClient;
+        apps.create("my-app");
+        WebhookRegistrar.Registration registration = new WebhookRegistrar(heroku)
+                .register("my-app", "https://my-service.example.com/heroku/webhooks", List.of("api:release", "api:formation"));
+        assertThat(registration.created()).isTrue();
+        assertThat(new WebhookRegistrar(heroku).register("my-app", "https://my-service.example.com/heroku/webhooks",
+                List.of("api:release")).created()).as("idempotent by URL").isFalse();
+        assertThat(heroku.appWebhook().appWebhookList("my-app").toList()).hasSize(1);
+
+        for (String body : List.of(
+                "{\"action\":\"update\",\"resource\":\"release\",\"data\":{\"version\":3,\"status\":\"succeeded\",\"app\":{\"name\":\"my-app\"}}}",
+                "{\"action\":\"update\",\"resource\":\"release\",\"data\":{\"version\":4,\"status\":\"failed\"}}",
+                "{\"action\":\"update\",\"resource\":\"formation\",\"data\":{\"type\":\"web\",\"quantity\":2}}")) {
+            publisher.publishEvent(new HerokuWebhookEvent(this, WebhookEvents.read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        }
+        assertThat(deployments.log).containsExactly("my-app v3 is live", "web now runs 2");
     }
 
     @Test

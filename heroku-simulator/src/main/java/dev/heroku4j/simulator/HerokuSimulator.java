@@ -1,5 +1,6 @@
 package dev.heroku4j.simulator;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import dev.heroku4j.simulator.state.StatefulApi;
 import dev.heroku4j.simulator.synth.ResponseSynthesizer;
 import dev.heroku4j.simulator.validation.Judge;
 import dev.heroku4j.simulator.validation.SchemaValidator;
+import dev.heroku4j.simulator.webhook.SimulatorWebhooks;
 
 /**
  * A running Heroku Platform API simulator.
@@ -60,6 +62,8 @@ public final class HerokuSimulator implements AutoCloseable {
 
 	private final Seed seed;
 
+	private final SimulatorWebhooks webhooks;
+
 	private HerokuSimulator(Builder builder) {
 		OperationIndex index = Shared.INDEX;
 		Map<SchemaVariant, ResponseSynthesizer> synthesizers = new EnumMap<>(SchemaVariant.class);
@@ -72,6 +76,8 @@ public final class HerokuSimulator implements AutoCloseable {
 		this.rateLimiter = new RateLimiter(builder.rateLimit, builder.refillPerMinute, System::nanoTime);
 		this.judge = new Judge(index, Shared.VALIDATOR);
 		this.seed = builder.seed;
+		this.webhooks = new SimulatorWebhooks(this.api, builder.webhookBackoff, builder.webhookAttempts);
+		this.api.handleOthers(this.webhooks.endpoints()::handle);
 		this.seed.apply(this.api);
 		AdminEndpoints admin = new AdminEndpoints(this.api.store(), this.journal, this.faults, this.rateLimiter,
 				this.judge, this::reset);
@@ -141,9 +147,15 @@ public final class HerokuSimulator implements AutoCloseable {
 		return this.api;
 	}
 
+	/** App webhooks registered on the simulator, their events and deliveries. */
+	public SimulatorWebhooks webhooks() {
+		return this.webhooks;
+	}
+
 	/** Back to the state just after start: seed data only, an empty journal, no faults, a full request budget. */
 	public void reset() {
 		this.api.store().clear();
+		this.webhooks.registry().clear();
 		this.seed.apply(this.api);
 		this.journal.clear();
 		this.faults.clear();
@@ -153,6 +165,7 @@ public final class HerokuSimulator implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.close();
+		this.webhooks.close();
 	}
 
 	/** Options of a simulator; {@link #start()} binds it. */
@@ -174,7 +187,25 @@ public final class HerokuSimulator implements AutoCloseable {
 
 		private int journalCapacity = Journal.DEFAULT_CAPACITY;
 
+		private Duration webhookBackoff = Duration.ofMillis(500);
+
+		private int webhookAttempts = 5;
+
 		private Builder() {
+		}
+
+		/**
+		 * Retries of {@code sync} webhook deliveries that got no 2xx: {@code attempts} in all (default 5), the first
+		 * retry after {@code firstBackoff} (default 500 ms), doubling each time.
+		 */
+		public Builder webhookRetries(int attempts, Duration firstBackoff) {
+			if (attempts < 1 || firstBackoff.isNegative()) {
+				throw new IllegalArgumentException("webhook retries need attempts >= 1 and a back-off >= 0, were "
+						+ attempts + " and " + firstBackoff);
+			}
+			this.webhookAttempts = attempts;
+			this.webhookBackoff = firstBackoff;
+			return this;
 		}
 
 		/** Initial data, e.g. {@link Seeds#DEMO}; default none. */

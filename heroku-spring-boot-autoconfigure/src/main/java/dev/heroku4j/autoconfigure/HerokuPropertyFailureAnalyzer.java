@@ -11,10 +11,13 @@ class HerokuPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidHerok
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidHerokuPropertyException cause) {
-        String description = "The Heroku client could not be created: the property %s has the value '%s'.%n%s."
-            .formatted(cause.property(), cause.value(), capitalized(cause.problem()));
-        String action = "%s%nOr, if this application should not use Heroku, set heroku.enabled=false."
-            .formatted(cause.action());
+        boolean webhooks = cause.property().startsWith("heroku.webhooks.");
+        String description = "The Heroku %s could not be created: the property %s has the value '%s'.%n%s."
+            .formatted(webhooks ? "webhook endpoint" : "client", cause.property(), cause.value(),
+                    capitalized(cause.problem()));
+        String action = "%s%nOr, if this application should not %s, %s.".formatted(cause.action(),
+                webhooks ? "receive Heroku webhooks" : "use Heroku",
+                webhooks ? "remove heroku.webhooks.secret" : "set heroku.enabled=false");
         return new FailureAnalysis(description, action, cause);
     }
 

@@ -24,7 +24,7 @@ public class InvalidHerokuPropertyException extends RuntimeException {
     }
 
     /** A value outside what is allowed: the action says what is. */
-    static InvalidHerokuPropertyException notAllowed(String property, Object value, String problem, String allowed,
+    public static InvalidHerokuPropertyException notAllowed(String property, Object value, String problem, String allowed,
             @Nullable Throwable cause) {
         return new InvalidHerokuPropertyException(property, dev.heroku4j.client.http.Urls.withoutUserInfo(String.valueOf(value)),
                 problem, "Set " + property + " to " + allowed + ".", cause);

@@ -32,7 +32,8 @@ import dev.heroku4j.client.HerokuClient;
  * health details nor logs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "heroku.api-key=" + HerokuActuatorIntegrationTests.KEY,
+        properties = { "spring.main.web-application-type=reactive", // Spring MVC is on the test class path too
+                "heroku.api-key=" + HerokuActuatorIntegrationTests.KEY,
                 "management.endpoints.web.exposure.include=*",
                 "management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
                 "management.endpoint.health.show-details=always", "logging.level.dev.heroku4j=trace",

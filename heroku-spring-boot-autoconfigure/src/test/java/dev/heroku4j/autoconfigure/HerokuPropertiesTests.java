@@ -18,7 +18,8 @@ class HerokuPropertiesTests {
             "heroku.user-agent", "heroku.call-timeout", "heroku.connect-timeout", "heroku.response-timeout",
             "heroku.retry.max-retries", "heroku.retry.max-total-wait", "heroku.rate-limit.governor",
             "heroku.rate-limit.threshold", "heroku.rate-limit.max-delay", "heroku.health.timeout",
-            "management.health.heroku.enabled");
+            "heroku.webhooks.secret", "heroku.webhooks.path", "heroku.webhooks.authorization",
+            "heroku.webhooks.max-body-size", "heroku.webhooks.duplicate-window", "management.health.heroku.enabled");
 
     @Test
     void toString_whenKeyIsSet_masksIt() {

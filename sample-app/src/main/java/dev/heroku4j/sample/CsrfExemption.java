@@ -6,8 +6,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One endpoint that takes state-changing requests without a CSRF token because something else proves where they
- * come from (the Heroku webhook planned in issue 12 checks Heroku's signature). Declare it as a bean beside that
- * endpoint; {@link SampleSecurity} exempts exactly that method and path, nothing under it and nothing else.
+ * come from (a signature). The starter's Heroku webhook endpoint needs none: it answers ahead of Spring Security.
+ * Declare it as a bean beside that endpoint; {@link SampleSecurity} exempts exactly that method and path, nothing under it and nothing else.
  */
 public record CsrfExemption(HttpMethod method, String path, String why) {
 

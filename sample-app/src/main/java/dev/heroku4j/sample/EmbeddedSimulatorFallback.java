@@ -1,6 +1,7 @@
 package dev.heroku4j.sample;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import dev.heroku4j.client.auth.ApiKey;
 import dev.heroku4j.client.auth.ApiKeyNotFoundException;
 import dev.heroku4j.client.auth.ApiKeyResolver;
 import dev.heroku4j.client.http.Urls;
+import dev.heroku4j.client.webhook.WebhookRegistrar;
 import dev.heroku4j.simulator.HerokuSimulator;
 import dev.heroku4j.simulator.seed.Seeds;
 
@@ -27,7 +29,8 @@ import dev.heroku4j.simulator.seed.Seeds;
  * {@code HEROKU_API_KEY}, the netrc file), starts the {@link HerokuSimulator} in-process with the demo seed and points
  * the client at it ({@code heroku.base-url} and a dummy {@code heroku.api-key}, as the highest-precedence property
  * source {@value #PROPERTY_SOURCE_NAME}). With a key, nothing changes: the client talks to {@code heroku.base-url}
- * ({@code https://api.heroku.com} by default).
+ * ({@code https://api.heroku.com} by default). On the simulator it also sets a fresh {@code heroku.webhooks.secret}
+ * (unless one is configured), so the webhook endpoint exists and {@link WebhookSelfRegistration} can subscribe it.
  *
  * <p>Why {@link ApplicationPreparedEvent}: every property source is in place by then (application.yml, the command
  * line, test properties including {@code @DynamicPropertySource}), and no bean exists yet, so the decision is made
@@ -66,8 +69,13 @@ public final class EmbeddedSimulatorFallback implements ApplicationListener<Appl
         }
         HerokuSimulator simulator = HerokuSimulator.builder().seed(Seeds.DEMO).start();
         register(context, simulator);
-        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
-                Map.of("heroku.base-url", simulator.baseUrl(), "heroku.api-key", DUMMY_API_KEY)));
+        Map<String, Object> properties = new HashMap<>(Map.of("heroku.base-url", simulator.baseUrl(),
+                "heroku.api-key", DUMMY_API_KEY));
+        if (!environment.containsProperty("heroku.webhooks.secret")) {
+            // the webhook endpoint then exists, and WebhookSelfRegistration registers it on the simulator's apps
+            properties.put("heroku.webhooks.secret", WebhookRegistrar.generateSecret());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
         log.info("No Heroku API key found: using the built-in Heroku API simulator at {} with demo data "
                 + "(set HEROKU_API_KEY, heroku.api-key or a ~/.netrc entry to use the real Heroku API)",
                 simulator.baseUrl());

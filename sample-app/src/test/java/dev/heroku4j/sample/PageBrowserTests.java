@@ -26,7 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.heroku4j.client.ConfigVars;
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.model.FormationUpdateOpts;
 import dev.heroku4j.simulator.HerokuSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +131,28 @@ class PageBrowserTests {
         Path screenshot = Path.of("target", "sample-app-page.png");
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
         assertThat(screenshot).isNotEmptyFile();
+    }
+
+    @Test
+    void showsHerokuEventsLiveNewestFirst() {
+        browser.get("http://127.0.0.1:" + port + "/");
+        WebDriverWait wait = waiting();
+        wait.until(ExpectedConditions.attributeToBe(By.id("apps"), "aria-busy", "false"));
+
+        // two changes made elsewhere (not through the page): each arrives as a signed delivery and shows on top
+        client.formation().formationUpdate("demo-storefront-staging", "web", new FormationUpdateOpts().quantity(2));
+        wait.until(driver -> firstEvent().startsWith("api:formation update demo-storefront-staging · web × 2"));
+        client.configVar().configVarUpdate("demo-storefront-staging", ConfigVars.set("FEATURE_X", "on"));
+        wait.until(driver -> firstEvent().startsWith("api:release create demo-storefront-staging · v"));
+        assertThat(firstEvent()).contains("succeeded: Set FEATURE_X config vars");
+        List<String> events = browser.findElements(By.cssSelector("#event-list li")).stream().map(WebElement::getText).toList();
+        assertThat(events.get(1)).startsWith("api:formation update demo-storefront-staging · web × 2");
+        assertThat(simulator.journal().invalid()).isEmpty();
+    }
+
+    private static String firstEvent() {
+        List<WebElement> items = browser.findElements(By.cssSelector("#event-list li"));
+        return items.isEmpty() ? "" : items.get(0).getText();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.heroku4j.simulator.http.HerokuError;
@@ -49,6 +50,9 @@ public final class StatefulApi {
 
 	private final StateEvents events = new StateEvents();
 
+	/** Definitions answered elsewhere (app webhooks, see simulator.webhook); empty means "not stateful". */
+	private Function<ApiCall, Optional<ApiResult>> others = call -> Optional.empty();
+
 	public StatefulApi(ResourceStore store, ResponseSynthesizer synthesizer) {
 		this.store = store;
 		this.synthesizer = synthesizer;
@@ -64,6 +68,11 @@ public final class StatefulApi {
 		return this.events;
 	}
 
+	/** Lets another component answer the stateful calls of definitions this class does not handle. */
+	public void handleOthers(Function<ApiCall, Optional<ApiResult>> handler) {
+		this.others = handler;
+	}
+
 	/** Handles the call if its operation keeps state; empty means "answer with a synthesised body". */
 	public Optional<ApiResult> handle(ApiCall call) {
 		String definition = call.link().definition();
@@ -76,7 +85,7 @@ public final class StatefulApi {
 			case "build" -> Optional.of(builds(call));
 			case "source" -> Optional.of(sources(call));
 			case "log-session" -> Optional.of(logSessions(call));
-			default -> GENERIC.contains(definition) ? generic(call) : Optional.empty();
+			default -> GENERIC.contains(definition) ? generic(call) : this.others.apply(call);
 		};
 	}
 
@@ -279,6 +288,7 @@ public final class StatefulApi {
 		}
 		touch(formation);
 		syncDynos(app, formation);
+		this.events.fire("api:formation", "update", app, present(formation));
 		return formation;
 	}
 
@@ -424,6 +434,7 @@ public final class StatefulApi {
 		this.store.add("release", release);
 		this.store.configVars("release:" + id(release)).setAll(this.store.configVars(id(app)).deepCopy());
 		app.put("released_at", release.get("created_at").asString());
+		this.events.fire("api:release", "create", app, present(release));
 		return release;
 	}
 
