@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +38,7 @@ final class LoopbackEnvironment {
 		put("HEROKU_HOST", simulatorUrl);
 		put("HEROKU_PARTICLEBOARD_URL", simulatorUrl);
 		put("HEROKU_GIT_HOST", "127.0.0.1");
+		put("HEROKU_BUILDPACK_REGISTRY_URL", simulatorUrl);
 		// telemetry, analytics, error reports, update checks, plugin installs: off, or at a dead loopback port
 		put("DISABLE_TELEMETRY", "true");
 		put("HEROKU_SKIP_NEW_VERSION_CHECK", "true");
@@ -70,10 +72,18 @@ final class LoopbackEnvironment {
 		return this.home;
 	}
 
-	/** The connections the guard refused: anything here means a client tried to leave loopback. */
-	String refusedConnections() throws IOException {
-		Path log = home().resolve("loopback-guard.log");
-		return Files.exists(log) ? Files.readString(log) : "";
+	/**
+	 * The connections the guard refused since the last call, one line each ({@code host:port from <command>}):
+	 * anything here means a client tried to leave loopback.
+	 */
+	List<String> takeRefusedConnections() throws IOException {
+		Path log = this.home.resolve("loopback-guard.log");
+		if (!Files.exists(log)) {
+			return List.of();
+		}
+		List<String> lines = Files.readAllLines(log);
+		Files.delete(log);
+		return lines;
 	}
 
 }

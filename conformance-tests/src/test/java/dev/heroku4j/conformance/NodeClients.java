@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,22 @@ final class NodeClients {
 			throw new IllegalStateException(script + " stopped early (exit " + (node.isAlive() ? "timeout" : node.exitValue())
 					+ "): " + Files.readString(log));
 		}
+		results.addAll(offLoopback(client));
+		return results;
+	}
+
+	/**
+	 * One failed check per host the guard kept a client from reaching ({@code off loopback: <host>}), so that each
+	 * is either a known difference (a URL the simulator handed out that is not its own) or fails the build.
+	 */
+	private List<CheckResult> offLoopback(String client) throws IOException {
+		Map<String, String> byHost = new LinkedHashMap<>();
+		for (String line : this.environment.takeRefusedConnections()) {
+			String host = line.substring(0, line.indexOf(' ') < 0 ? line.length() : line.indexOf(' '));
+			byHost.putIfAbsent(host, "a connection refused by the loopback guard: " + line);
+		}
+		List<CheckResult> results = new ArrayList<>();
+		byHost.forEach((host, reason) -> results.add(CheckResult.failed(client, "off loopback: " + host, reason)));
 		return results;
 	}
 
