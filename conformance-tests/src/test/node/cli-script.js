@@ -148,7 +148,7 @@ async function main () {
     await heroku('drains:add', 'syslog+tls://logs.example.com:6514', '-a', app)
   })
   await check('drains', async () => {
-    expect((await json('drains', '-a', app)).drains.some((d) => d.url === 'syslog+tls://logs.example.com:6514'), 'the drain')
+    expect((await json('drains', '-a', app)).some((d) => d.url === 'syslog+tls://logs.example.com:6514'), 'the drain')
   })
   await check('drains:remove', async () => {
     await heroku('drains:remove', 'syslog+tls://logs.example.com:6514', '-a', app)

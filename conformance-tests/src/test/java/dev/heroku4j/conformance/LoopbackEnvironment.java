@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole environment of the node processes: nothing inherited but {@code PATH}, a throw-away home, and every
+ * The whole environment of the node processes: nothing inherited but {@code PATH} (so no proxy variables either), a
+ * throw-away home, and every
  * setting the clients read that could send them elsewhere pointed at the simulator or turned off. Each variable is
  * explained, with the place in the client's code where it is read, in this module's README.
  */
 final class LoopbackEnvironment {
-
-	/** A loopback port nothing listens on, for hosts the script never needs (the npm registry). */
-	static final String DEAD_END = "http://127.0.0.1:9";
 
 	private final Path home;
 
@@ -39,19 +37,13 @@ final class LoopbackEnvironment {
 		put("HEROKU_PARTICLEBOARD_URL", simulatorUrl);
 		put("HEROKU_GIT_HOST", "127.0.0.1");
 		put("HEROKU_BUILDPACK_REGISTRY_URL", simulatorUrl);
-		// telemetry, analytics, error reports, update checks, plugin installs: off, or at a dead loopback port
+		// telemetry (Herokulytics, OpenTelemetry, Sentry), update checks, autoupdate: off
 		put("DISABLE_TELEMETRY", "true");
 		put("HEROKU_SKIP_NEW_VERSION_CHECK", "true");
 		put("HEROKU_DISABLE_AUTOUPDATE", "1");
-		put("HEROKU_UPDATE_INSTRUCTIONS", "updates are off in the conformance suite");
-		put("npm_config_registry", DEAD_END);
-		put("OTEL_SDK_DISABLED", "true");
-		put("OTEL_EXPORTER_OTLP_ENDPOINT", DEAD_END);
 		// git, which the CLI configures as a credential helper at start: never the user's ~/.gitconfig
 		put("GIT_CONFIG_GLOBAL", home.resolve(".gitconfig").toString());
 		put("GIT_CONFIG_NOSYSTEM", "1");
-		// no proxy: the clients connect to 127.0.0.1 directly (a proxy would be another host)
-		put("NO_PROXY", "*");
 	}
 
 	private static Path guardLog(Path home) throws IOException {
