@@ -14,12 +14,12 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
+import dev.heroku4j.autoconfigure.HerokuConnectionDetails;
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.error.HerokuNotFoundException;
@@ -32,24 +32,21 @@ import dev.heroku4j.simulator.container.HerokuSimulatorContainer;
 
 /**
  * The starter end to end: a Spring Boot application whose auto-configured client talks to the simulator running in
- * a locally built container. Skipped, saying so, where no Docker engine runs; .ci/run starts one, so CI runs it.
+ * a locally built container, connected by {@code @ServiceConnection} alone (no {@code @DynamicPropertySource}): the
+ * container accepts only its own key, so every call that succeeds proves the connection details were used.
+ * Skipped, saying so, where no Docker engine runs; .ci/run starts one, so CI runs it.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(classes = StarterAgainstSimulatorContainerTest.Application.class)
+// The first call into a freshly started container JVM can be slow on a busy machine.
+@SpringBootTest(classes = StarterAgainstSimulatorContainerTest.Application.class, properties = "heroku.health.timeout=20s")
 class StarterAgainstSimulatorContainerTest {
 
     @Container
+    @ServiceConnection
     static HerokuSimulatorContainer simulator = new HerokuSimulatorContainer(
             Path.of(System.getProperty("simulator.shaded.jar", "../heroku-simulator/target/heroku-simulator.jar")))
-            .withSeed("demo");
-
-    @DynamicPropertySource
-    static void heroku(DynamicPropertyRegistry registry) {
-        registry.add("heroku.base-url", simulator::baseUrl);
-        registry.add("heroku.api-key", () -> "container-test-key");
-        // The first call into a freshly started container JVM can be slow on a busy machine.
-        registry.add("heroku.health.timeout", () -> "20s");
-    }
+            .withSeed("demo")
+            .withApiKey("container-test-key");
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
@@ -65,6 +62,16 @@ class StarterAgainstSimulatorContainerTest {
     @Autowired
     @Qualifier("herokuHealthContributor")
     ReactiveHealthIndicator health;
+
+    @Autowired
+    HerokuConnectionDetails connectionDetails;
+
+    @Test
+    void serviceConnection_givesTheContainersUrlAndKey() {
+        assertThat(connectionDetails.getBaseUrl()).isEqualTo(simulator.baseUrl());
+        assertThat(connectionDetails.getApiKey()).isEqualTo("container-test-key");
+        assertThat(heroku.config().baseUrl()).hasToString(simulator.baseUrl());
+    }
 
     @Test
     void autoConfiguredClient_createsScalesListsAndDeletesAnApp_andReportsHealthy() {

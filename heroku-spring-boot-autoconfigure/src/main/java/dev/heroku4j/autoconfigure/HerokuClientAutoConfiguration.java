@@ -45,7 +45,8 @@ import dev.heroku4j.client.retry.RetrySettings;
  * {@link HerokuClientCustomizer} beans, and the blocking {@link HerokuClient} on it. Each backs off when the
  * application defines its own.
  * Start-up fails, with a {@link org.springframework.boot.diagnostics.FailureAnalyzer failure analysis}, when no API
- * key is found.
+ * key is found. Base URL and key come from a {@link HerokuConnectionDetails} bean when there is one (a
+ * {@code @ServiceConnection}), else from {@code heroku.base-url} and {@code heroku.api-key}.
  *
  * <p>The configuration (properties, the SSL bundle's name, the key) is checked while the bean is made; the expensive part
  * (Boot's WebClient builder, the connector, the WebClient and the invoker, which load Reactor Netty, WebFlux and
@@ -60,6 +61,13 @@ public final class HerokuClientAutoConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(HerokuClientAutoConfiguration.class);
 
+    /** Base URL and key from the {@code heroku.*} properties, unless the application (or a service connection) has its own. */
+    @Bean
+    @ConditionalOnMissingBean(HerokuConnectionDetails.class)
+    PropertiesHerokuConnectionDetails herokuConnectionDetails(HerokuProperties properties) {
+        return new PropertiesHerokuConnectionDetails(properties);
+    }
+
     /**
      * The reactive client: the engine both beans share. Built from Boot's {@link WebClient.Builder} (its
      * observation and customizers), Boot's connector with the {@code heroku.*} timeouts and SSL bundle, and the
@@ -67,7 +75,7 @@ public final class HerokuClientAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean({ ReactiveHerokuClient.class, HerokuClient.class })
-    ReactiveHerokuClient reactiveHerokuClient(HerokuProperties properties,
+    ReactiveHerokuClient reactiveHerokuClient(HerokuProperties properties, HerokuConnectionDetails connectionDetails,
             ObjectProvider<WebClient.Builder> webClientBuilder,
             ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, ObjectProvider<SslBundles> sslBundles,
             ObjectProvider<HerokuClientCustomizer> customizers, Environment environment) {
@@ -76,7 +84,7 @@ public final class HerokuClientAutoConfiguration {
         // Boot's builder is prototype-scoped, so each call gives our own instance. Asked for when the client is
         // prepared: creating it builds Boot's default connector, which loads Reactor Netty.
         builder.webClientBuilder(webClientBuilder::getIfAvailable);
-        applyProperties(properties, builder);
+        applyProperties(properties, connectionDetails, builder);
         SslBundle bundle = HerokuPropertyChecks.sslBundle(properties.getSslBundle(), sslBundles.getIfAvailable());
         // Boot's connector builder (its customizers apply) with Heroku's timeouts, the SSL bundle, and redirects never
         // followed: one followed inside the connector would bypass the filter that keeps the key on the API host.
@@ -171,9 +179,10 @@ public final class HerokuClientAutoConfiguration {
         }
     }
 
-    private static void applyProperties(HerokuProperties properties, HerokuClientBuilder<?> builder) {
-        builder.apiKey(properties.getApiKey());
-        builder.baseUrl(properties.getBaseUrl());
+    private static void applyProperties(HerokuProperties properties, HerokuConnectionDetails connectionDetails,
+            HerokuClientBuilder<?> builder) {
+        builder.apiKey(connectionDetails.getApiKey());
+        builder.baseUrl(connectionDetails.getBaseUrl());
         if (properties.getUserAgent() != null) {
             builder.userAgent(properties.getUserAgent());
         }

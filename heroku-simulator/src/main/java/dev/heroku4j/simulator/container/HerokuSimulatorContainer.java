@@ -20,13 +20,20 @@ import org.testcontainers.utility.DockerImageName;
  *     registry.add("heroku.base-url", heroku::baseUrl);
  * }
  * }</pre>
+ * With heroku-spring-boot-autoconfigure and spring-boot-testcontainers on the test classpath, {@code @ServiceConnection}
+ * on the field does the same (base URL and {@link #apiKey()}), with no {@code @DynamicPropertySource}.
  */
 public class HerokuSimulatorContainer extends GenericContainer<HerokuSimulatorContainer> {
 
 	public static final int PORT = 5000;
 
+	/** The key {@link #apiKey()} gives when none is set: the simulator accepts any key unless told otherwise. */
+	public static final String DEFAULT_API_KEY = "heroku-simulator-container";
+
 	/** Generated here so the test side knows it: the container's plumbing needs it (see {@link #adminToken()}). */
 	private final String adminToken = "sim-admin-" + java.util.UUID.randomUUID();
+
+	private String apiKey = DEFAULT_API_KEY;
 
 	private final List<String> arguments = new ArrayList<>(
 			List.of("--host", "0.0.0.0", "--port", String.valueOf(PORT), "--admin-token", this.adminToken));
@@ -70,6 +77,18 @@ public class HerokuSimulatorContainer extends GenericContainer<HerokuSimulatorCo
 	/** The token for {@code Authorization: Bearer ...} on {@code /__simulator/journal}, faults, reset, rate limit, judge. */
 	public String adminToken() {
 		return this.adminToken;
+	}
+
+	/** Accepts only {@code key} as API key (repeatable); {@link #apiKey()} gives the last one set. */
+	public HerokuSimulatorContainer withApiKey(String key) {
+		this.apiKey = key;
+		this.arguments.addAll(List.of("--token", key));
+		return withCommand(this.arguments.toArray(String[]::new));
+	}
+
+	/** An API key the simulator in this container accepts: the value for {@code heroku.api-key}. */
+	public String apiKey() {
+		return this.apiKey;
 	}
 
 	/** {@code http://<host>:<mapped port>}: the value for {@code heroku.base-url}. */
