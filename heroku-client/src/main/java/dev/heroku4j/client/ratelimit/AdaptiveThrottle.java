@@ -17,9 +17,11 @@ import reactor.core.publisher.Mono;
  * keeps its calls at least {@code interval = maxInterval × crowding × (1 − remaining / threshold)} apart. The
  * interval depends on the account's remaining quota, which all instances see alike, so independent instances pick
  * the same interval and share the quota evenly; N instances settle where N / interval = 1.25/s, which is above an
- * empty bucket for N × 0.8 s &lt; maxInterval × crowding. {@code crowding} (1 to 8) doubles on each 429, so more
- * instances than {@code maxInterval} can pace learn to wait longer, and decays back while the quota stays above
- * the threshold. Above the threshold there is no delay at all, so a client alone pays nothing.
+ * empty bucket for N × 0.8 s &lt; maxInterval × crowding. {@code crowding} (1 to 8) is AIMD on the client's pace:
+ * a 429 halves it (crowding doubles, at most once a second), and it recovers additively with time (its inverse gains
+ * 1/60 a second), so more instances than {@code maxInterval} can pace learn to wait longer, and instances that met
+ * different numbers of 429s still converge on one pace (additive increase, multiplicative decrease is fair). Above the
+ * threshold there is no delay at all, so a client alone pays nothing.
  *
  * <p>Time between calls is measured on a monotonic clock ({@code System.nanoTime}), so a jump of the wall clock
  * changes nothing. A reading older than a minute is aged by the refill rate (an idle client's view refills).
@@ -28,6 +30,8 @@ public final class AdaptiveThrottle implements Throttle {
 
     private static final double MAX_CROWDING = 8;
     private static final long AGE_AFTER_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final double RECOVERY_PER_SECOND = 1 / 60.0;
+    private static final long DOUBLING_GAP_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final ThrottlePolicy policy;
     private final LongSupplier nanoTime;
@@ -40,6 +44,8 @@ public final class AdaptiveThrottle implements Throttle {
     private long nextSlotNanos;
     private boolean slotted;
     private double crowding = 1;
+    private long crowdingAtNanos;
+    private long doubledAtNanos = Long.MIN_VALUE / 2;
     private volatile Duration lastDelay = Duration.ZERO;
 
     public AdaptiveThrottle(RateLimitTracker tracker, ThrottlePolicy policy) {
@@ -105,24 +111,36 @@ public final class AdaptiveThrottle implements Throttle {
             return 0;
         }
         double share = 1 - Math.max(0, estimate) / policy.threshold();
-        return (long) (policy.maxInterval().toNanos() * crowding * share);
+        return Math.round(policy.maxInterval().toNanos() * crowding * share);
     }
 
     private synchronized void onReading(int value) {
         remaining = Math.max(0, value);
         readAtNanos = nanoTime.getAsLong();
-        if (value >= policy.threshold() && crowding > 1) {
-            crowding = Math.max(1, crowding * 0.95);
+        recover(readAtNanos);
+    }
+
+    /** Additive increase of the pace (1 / crowding) with time. */
+    private void recover(long now) {
+        if (crowding > 1) {
+            double pace = 1 / crowding + (now - crowdingAtNanos) / 1e9 * RECOVERY_PER_SECOND;
+            crowding = pace >= 1 ? 1 : 1 / pace;
         }
+        crowdingAtNanos = now;
     }
 
     @Override
     public void onLimited(@Nullable Duration retryAfter) {
         limited.incrementAndGet();
         synchronized (this) {
-            crowding = Math.min(MAX_CROWDING, crowding * 2);
+            long now = nanoTime.getAsLong();
+            recover(now);
+            if (now - doubledAtNanos >= DOUBLING_GAP_NANOS) {   // one burst of concurrent 429s is one signal
+                crowding = Math.min(MAX_CROWDING, crowding * 2);
+                doubledAtNanos = now;
+            }
             remaining = 0;
-            readAtNanos = nanoTime.getAsLong();
+            readAtNanos = now;
             if (retryAfter != null && !retryAfter.isNegative()) {
                 nextSlotNanos = Math.max(nextSlotNanos, readAtNanos + retryAfter.toNanos());
                 slotted = true;

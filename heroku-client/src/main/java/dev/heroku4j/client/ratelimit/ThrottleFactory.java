@@ -20,17 +20,19 @@ public interface ThrottleFactory {
 
     /** The local throttle with this policy. */
     static ThrottleFactory local(ThrottlePolicy policy) {
-        Objects.requireNonNull(policy, "policy");
-        return new ThrottleFactory() {
-            @Override
-            public Throttle create(RateLimitTracker tracker, Supplier<ApiKey> apiKeys) {
-                return new AdaptiveThrottle(tracker, policy);
-            }
+        return new Local(policy);
+    }
 
-            @Override
-            public String toString() {
-                return "local" + policy;
-            }
-        };
+    /** The local throttle's factory; equal for equal policies. */
+    record Local(ThrottlePolicy policy) implements ThrottleFactory {
+
+        public Local {
+            Objects.requireNonNull(policy, "policy");
+        }
+
+        @Override
+        public Throttle create(RateLimitTracker tracker, Supplier<ApiKey> apiKeys) {
+            return new AdaptiveThrottle(tracker, policy);
+        }
     }
 }

@@ -56,21 +56,25 @@ class AdaptiveThrottleTest {
     }
 
     @Test
-    void onLimited_doublesTheCrowding_andWaitsForRetryAfter_thenDecaysAboveTheThreshold() {
+    void onLimited_doublesTheCrowdingOncePerBurst_waitsForRetryAfter_andRecoversWithTime() {
         tracker.record(0);
         throttle.onLimited(Duration.ofSeconds(3));
+        throttle.onLimited(Duration.ofSeconds(3));              // the same burst: one signal
         assertThat(throttle.crowding()).isEqualTo(2);
         assertThat(throttle.interval()).isEqualTo(Duration.ofSeconds(20));
         assertThat(throttle.reserve()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
-        throttle.onLimited(null);
-        throttle.onLimited(null);
-        throttle.onLimited(null);
-        assertThat(throttle.crowding()).isEqualTo(8);           // capped
-        for (int i = 0; i < 100; i++) {
-            tracker.record(4000);
+        for (int i = 0; i < 4; i++) {
+            advance(Duration.ofMillis(1000));
+            throttle.onLimited(null);
         }
+        assertThat(throttle.crowding()).isEqualTo(8);           // capped
+        advance(Duration.ofSeconds(30));                        // pace 1/8 + 30/60
+        tracker.record(0);
+        assertThat(throttle.crowding()).isCloseTo(1 / (0.125 + 0.5), org.assertj.core.data.Offset.offset(0.01));
+        advance(Duration.ofSeconds(60));
+        tracker.record(0);
         assertThat(throttle.crowding()).isEqualTo(1);
-        assertThat(throttle.stats().limited()).isEqualTo(4);
+        assertThat(throttle.stats().limited()).isEqualTo(6);
     }
 
     @Test

@@ -47,7 +47,7 @@ class ThrottleFilterTest {
         api.stubFor(get("/apps/a").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withHeader("RateLimit-Remaining", "3999").withBody(APP)));
         HerokuClient heroku = client(RetrySettings.DEFAULTS);
-        List<CompletableFuture<?>> calls = IntStream.range(0, 8)
+        List<CompletableFuture<Void>> calls = IntStream.range(0, 8)
                 .mapToObj(i -> CompletableFuture.runAsync(() -> heroku.app().appInfo("a"))).toList();
         calls.forEach(CompletableFuture::join);
         api.verify(1, getRequestedFor(urlEqualTo("/account/rate-limits")));
@@ -86,7 +86,10 @@ class ThrottleFilterTest {
         api.stubFor(post("/apps").inScenario("storm").whenScenarioStateIs(state)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withHeader("RateLimit-Remaining", "4000").withBody(APP)));
-        HerokuClient heroku = client(RetrySettings.DEFAULTS.withMaxRetries(10).withMaxTotalWait(Duration.ofSeconds(90)));
+        // a short maxInterval, so the storm (an empty quota until the 13th POST) takes seconds, not minutes
+        HerokuClient heroku = HerokuClient.builder().apiKey("k").baseUrl(api.baseUrl())
+                .retry(RetrySettings.DEFAULTS.withMaxRetries(12).withMaxTotalWait(Duration.ofSeconds(60)))
+                .rateLimitThrottle(new ThrottlePolicy(100, Duration.ofMillis(200), true)).build();
         List<CompletableFuture<?>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             int n = i;

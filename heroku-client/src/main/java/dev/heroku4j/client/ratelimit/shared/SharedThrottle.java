@@ -28,13 +28,15 @@ import reactor.core.scheduler.Schedulers;
  * with no token left queues behind the others (a reservation), so the wait is fair and first come, first served.
  *
  * <p>If the store does not answer within {@code storeTimeout} the client goes on with its {@link AdaptiveThrottle}
- * (always fed, so warm), says so once (a warning, {@link ThrottleStats#storeUp()} false), tries the store again
+ * (always fed, so warm; the first answer, which opens the connection, may take 10 s longer), says so once (a warning, {@link ThrottleStats#storeUp()} false), tries the store again
  * after {@code retryStoreAfter}, and says once when it is back. The store is only asked for a delay: a call is
  * never lost, sent twice or held for an unreachable store longer than {@code storeTimeout}.
  */
 public final class SharedThrottle implements Throttle {
 
     private static final Logger log = LoggerFactory.getLogger(SharedThrottle.class);
+    /** The first answer also opens the connection (and PostgreSQL's table): in a cold JVM on a busy machine, seconds. */
+    private static final Duration FIRST_ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     private final AccountBucketStore store;
     private final SharedThrottleSettings settings;
@@ -47,6 +49,7 @@ public final class SharedThrottle implements Throttle {
     private final AtomicBoolean correcting = new AtomicBoolean();
     private volatile @Nullable AccountBucket bucket;
     private volatile boolean storeUp = true;
+    private volatile boolean answered;
     private volatile long retryStoreAtNanos;
     private volatile Duration lastDelay = Duration.ZERO;
 
@@ -68,7 +71,7 @@ public final class SharedThrottle implements Throttle {
         }
         return Mono.fromCallable(() -> bucket().reserve())
                 .subscribeOn(Schedulers.boundedElastic())
-                .timeout(settings.storeTimeout())
+                .timeout(answered ? settings.storeTimeout() : FIRST_ANSWER_TIMEOUT.plus(settings.storeTimeout()))
                 .doOnNext(wait -> storeAnswered())
                 .flatMap(wait -> {
                     Duration delay = Duration.ofNanos(Math.max(0, wait));
@@ -151,6 +154,7 @@ public final class SharedThrottle implements Throttle {
     }
 
     private void storeAnswered() {
+        answered = true;
         if (!storeUp) {
             storeUp = true;
             log.info("Heroku rate-limit store {} answers again: back on the {} throttle", store.name(), kind);

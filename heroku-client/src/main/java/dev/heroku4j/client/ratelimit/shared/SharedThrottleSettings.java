@@ -37,7 +37,7 @@ public record SharedThrottleSettings(int margin, int upwardSlack, Duration store
         if (margin < 0 || margin >= capacity || upwardSlack < 0) {
             throw new IllegalArgumentException("margin must be within 0.." + (capacity - 1) + " and upwardSlack >= 0");
         }
-        if (!storeTimeout.isPositive() || retryStoreAfter.isNegative()) {
+        if (storeTimeout.isNegative() || storeTimeout.isZero() || retryStoreAfter.isNegative()) {
             throw new IllegalArgumentException("storeTimeout must be > 0 and retryStoreAfter >= 0");
         }
     }

@@ -124,7 +124,9 @@ class SharedThrottleTest {
         String key = "secret-" + UUID.randomUUID();
         RateLimitTracker tracker = new RateLimitTracker();
         tracker.record(4000);
-        throttle(store, key, tracker).acquire().block();
+        SharedThrottle throttle = throttle(store, key, tracker);
+        throttle.acquire().block();
+        assertThat(throttle.stats().storeUp()).isTrue();
         List<String> stored = new ArrayList<>();
         if (name.equals("redis")) {
             try (StatefulRedisConnection<String, String> c = redisClient.connect()) {
