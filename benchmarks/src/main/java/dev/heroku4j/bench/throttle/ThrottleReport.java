@@ -67,7 +67,7 @@ final class ThrottleReport {
                 + "(longest time between a response and the client's next request, whatever slept), request count; "
                 + "reported: average retry rate, max sleep, standard deviation of the request count. \"Time to clear\": "
                 + "fresh clients, a full bucket that is never refilled, each client until a response says fewer than "
-                + "10 are left; the time until the last one stops. Every contender has its own account on the one "
+                + "10 are left; the time until the last one stops, one contender at a time. Every contender has its own account on the one "
                 + "server and runs at the same time as the others (`throttle/ThrottleFigure`, `throttle/ThrottleWorker`). "
                 + "**Real time, no time scale, " + steadySeconds + " s** per steady-state run (published: 30 min), "
                 + "so request counts (and their standard deviation) are about " + Math.round(1800.0 / steadySeconds)

@@ -27,8 +27,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
  * One process of the throttle figure: for each {@code contender:threads} argument, that many clients (one
  * {@code HerokuClient} each, on a thread of its own) calling {@code appInfo} in a loop against {@link GcraServer}.
  * Driven over stdin/stdout by {@link ThrottleFigure}: {@code STEADY <seconds>} (accounts {@code empty-<contender>}),
- * then {@code CLEAR} (fresh clients, accounts {@code clear-<contender>}, each client until Heroku says fewer than 10
- * are left); one {@code CLIENT} line per client and phase, then {@code DONE}. {@code ALONE <calls> <rounds>}: one
+ * then {@code CLEAR <contender>} (fresh clients of that contender, account {@code clear-<contender>}, each client
+ * until Heroku says fewer than 10 are left; one contender at a time, so that CPU-bound clients do not slow the others); one {@code CLIENT} line per client and phase, then {@code DONE}. {@code ALONE <calls> <rounds>}: one
  * client, a full bucket, throttle off and on alternately (the cost of the throttle to a client alone).
  *
  * <pre>ThrottleWorker serverUrl redisUri jdbcUrl process contender:threads...</pre>
@@ -63,7 +63,8 @@ public final class ThrottleWorker {
             String[] cmd = line.trim().split(" ");
             switch (cmd[0]) {
                 case "STEADY" -> w.phase("steady", "empty-", specs, Duration.ofSeconds(Long.parseLong(cmd[1])));
-                case "CLEAR" -> w.phase("clear", "clear-", specs, null);
+                case "CLEAR" -> w.phase("clear", "clear-",
+                        specs.stream().filter(s -> s[0].equals(cmd[1])).toList(), null);
                 case "ALONE" -> w.alone(Integer.parseInt(cmd[1]), Integer.parseInt(cmd[2]));
                 case "QUIT" -> {
                     w.redis.shutdown();
@@ -87,7 +88,7 @@ public final class ThrottleWorker {
             String contender = spec[0];
             for (int t = 0; t < Integer.parseInt(spec[1]); t++) {
                 int index = t;
-                threads.add(Thread.ofPlatform().start(() -> {
+                threads.add(started(() -> {
                     MeteredConnector meter = new MeteredConnector(new ReactorClientHttpConnector());
                     HerokuClient client = client(contender, keyPrefix + contender, meter);
                     RubyStrategy ruby = contender.equals("ruby") ? new RubyStrategy(1.0) : null;
@@ -132,6 +133,12 @@ public final class ThrottleWorker {
             t.join();
         }
         lines.forEach(System.out::println);
+    }
+
+    private static Thread started(Runnable body) {
+        Thread t = new Thread(body);
+        t.start();
+        return t;
     }
 
     /** The cost of the local throttle to one client alone: µs per call, throttle off and on, alternating. */
