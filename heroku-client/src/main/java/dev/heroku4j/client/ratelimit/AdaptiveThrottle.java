@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * the same interval and share the quota evenly; N instances settle where N / interval = 1.25/s, which is above an
  * empty bucket for N × 0.8 s &lt; maxInterval × crowding. {@code crowding} (1 to 8) is AIMD on the client's pace:
  * a 429 halves it (crowding doubles, at most once a second), and it recovers additively with time (its inverse gains
- * 1/60 a second), so more instances than {@code maxInterval} can pace learn to wait longer, and instances that met
+ * 1/1200 a second: slowly next to the calls, so a crowd settles above an empty bucket between 429s), so more instances than {@code maxInterval} can pace learn to wait longer, and instances that met
  * different numbers of 429s still converge on one pace (additive increase, multiplicative decrease is fair). Above the
  * threshold there is no delay at all, so a client alone pays nothing.
  *
@@ -30,7 +30,7 @@ public final class AdaptiveThrottle implements Throttle {
 
     private static final double MAX_CROWDING = 8;
     private static final long AGE_AFTER_NANOS = Duration.ofMinutes(1).toNanos();
-    private static final double RECOVERY_PER_SECOND = 1 / 60.0;
+    private static final double RECOVERY_PER_SECOND = 1 / 1200.0;
     private static final long DOUBLING_GAP_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final ThrottlePolicy policy;

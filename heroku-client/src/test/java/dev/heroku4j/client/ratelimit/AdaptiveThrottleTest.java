@@ -68,10 +68,10 @@ class AdaptiveThrottleTest {
             throttle.onLimited(null);
         }
         assertThat(throttle.crowding()).isEqualTo(8);           // capped
-        advance(Duration.ofSeconds(30));                        // pace 1/8 + 30/60
+        advance(Duration.ofSeconds(300));                       // pace 1/8 + 300/1200
         tracker.record(0);
-        assertThat(throttle.crowding()).isCloseTo(1 / (0.125 + 0.5), org.assertj.core.data.Offset.offset(0.01));
-        advance(Duration.ofSeconds(60));
+        assertThat(throttle.crowding()).isCloseTo(1 / (0.125 + 0.25), org.assertj.core.data.Offset.offset(0.01));
+        advance(Duration.ofSeconds(1200));
         tracker.record(0);
         assertThat(throttle.crowding()).isEqualTo(1);
         assertThat(throttle.stats().limited()).isEqualTo(6);
