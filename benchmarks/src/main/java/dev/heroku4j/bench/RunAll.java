@@ -46,7 +46,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs every figure against one loopback server and rewrites {@code benchmarks/RESULTS.md}. Started by
  * {@code benchmarks/run.sh} from the repository root; see {@code benchmarks/README.md}.
  * <pre>
- *   RunAll [--quick] [--only 1,1c,2,3,4,5,6] [--out FILE]
+ *   RunAll [--quick] [--only 1,1c,2,3,4,5,6,7] [--out FILE]
  * </pre>
  * The default is figures 1-6 into benchmarks/RESULTS.md; {@code --quick} or {@code --only} write under
  * benchmarks/target instead. {@code 1c} (per-filter cost) is a diagnosis that is not in the default run.
@@ -170,6 +170,11 @@ public final class RunAll {
         }
         if (only.contains("6")) {
             body.append(figure6());
+        }
+        if (only.contains("7")) {
+            // not in the default run (about 10 minutes): benchmarks/run.sh --only 7
+            body.append(new dev.heroku4j.bench.throttle.ThrottleFigure(javaBin, cp, logs, verdicts,
+                    quick ? 60 : 360).run());
         }
         server.kill();
         server = null;
@@ -1243,13 +1248,13 @@ public final class RunAll {
         }
     }
 
-    static void log(String format, Object... args) {
+    public static void log(String format, Object... args) {
         System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + String.format(Locale.ROOT, format, args));
         System.out.flush();
     }
 
     /** A child process: stdout read line by line, stderr to a log file, stdin for commands. */
-    static final class Proc {
+    public static final class Proc {
         private static final java.util.concurrent.ExecutorService IO = java.util.concurrent.Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "proc-io");
             t.setDaemon(true);
@@ -1267,7 +1272,7 @@ public final class RunAll {
             this.log = log;
         }
 
-        static Proc start(String name, Path logs, Set<String> unsetEnv, List<String> cmd) throws IOException {
+        public static Proc start(String name, Path logs, Set<String> unsetEnv, List<String> cmd) throws IOException {
             ProcessBuilder pb = new ProcessBuilder(cmd);
             if (unsetEnv != null) {
                 unsetEnv.forEach(pb.environment()::remove);
@@ -1284,12 +1289,12 @@ public final class RunAll {
             return process.pid();
         }
 
-        void send(String line) {
+        public void send(String line) {
             stdin.println(line);
         }
 
         /** The next stdout line starting with {@code prefix}; other lines go to the log. */
-        String expect(String prefix, long timeoutSeconds) throws Exception {
+        public String expect(String prefix, long timeoutSeconds) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
             java.util.concurrent.CompletableFuture<String> f = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
@@ -1313,7 +1318,7 @@ public final class RunAll {
             return line;
         }
 
-        int waitFor(long timeoutSeconds) throws Exception {
+        public int waitFor(long timeoutSeconds) throws Exception {
             java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
                     String line;
@@ -1331,7 +1336,7 @@ public final class RunAll {
             return process.exitValue();
         }
 
-        void kill() {
+        public void kill() {
             process.destroy();
             try {
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -114,6 +114,11 @@ public final class HerokuClient extends HerokuApis {
         return reactive.rateLimitTracker();
     }
 
+    /** The rate-limit throttle pacing this client's calls, if one is configured. */
+    public java.util.Optional<dev.heroku4j.client.ratelimit.Throttle> rateLimitThrottle() {
+        return reactive.rateLimitThrottle();
+    }
+
     public HerokuConfig config() {
         return reactive.config();
     }

@@ -20,7 +20,8 @@ import dev.heroku4j.client.http.ClientVersion;
 import dev.heroku4j.client.http.HerokuJson;
 import dev.heroku4j.client.http.HttpTimeouts;
 import dev.heroku4j.client.http.Urls;
-import dev.heroku4j.client.ratelimit.GovernorPolicy;
+import dev.heroku4j.client.ratelimit.ThrottleFactory;
+import dev.heroku4j.client.ratelimit.ThrottlePolicy;
 import dev.heroku4j.client.ratelimit.RateLimitSnapshot;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
 import dev.heroku4j.client.retry.RetrySettings;
@@ -45,7 +46,7 @@ public final class HerokuClientBuilder<C> {
     private Duration idleTimeout = HttpTimeouts.DEFAULTS.idle();
     private Duration callTimeout = Duration.ofSeconds(120);
     private RetrySettings retry = RetrySettings.DEFAULTS;
-    private @Nullable GovernorPolicy governor;
+    private @Nullable ThrottleFactory throttle;
     private @Nullable RateLimitTracker rateLimitTracker;
     private final List<Consumer<RateLimitSnapshot>> rateLimitListeners = new ArrayList<>();
     private @Nullable JsonMapper jsonMapper;
@@ -153,9 +154,18 @@ public final class HerokuClientBuilder<C> {
         return this;
     }
 
-    /** Slows calls down as the remaining quota falls below the policy's threshold. Off by default. */
-    public HerokuClientBuilder<C> rateLimitGovernor(@Nullable GovernorPolicy policy) {
-        this.governor = policy;
+    /**
+     * Paces calls as the account's remaining quota falls (the local throttle, {@code AdaptiveThrottle}); null turns
+     * it off. Off by default.
+     */
+    public HerokuClientBuilder<C> rateLimitThrottle(@Nullable ThrottlePolicy policy) {
+        this.throttle = policy == null ? null : ThrottleFactory.local(policy);
+        return this;
+    }
+
+    /** Paces calls with the throttle this makes (a shared one from {@code SharedThrottles}, say); null: off. */
+    public HerokuClientBuilder<C> rateLimitThrottle(@Nullable ThrottleFactory factory) {
+        this.throttle = factory;
         return this;
     }
 
@@ -228,7 +238,7 @@ public final class HerokuClientBuilder<C> {
     /** The settings as they stand. */
     public HerokuConfig config() {
         return new HerokuConfig(apiKeys, baseUrl, userAgent, new HttpTimeouts(connectTimeout, responseTimeout, idleTimeout),
-                callTimeout, retry, governor, rateLimitTracker, rateLimitListeners, jsonMapper, maxInMemorySize,
+                callTimeout, retry, throttle, rateLimitTracker, rateLimitListeners, jsonMapper, maxInMemorySize,
                 webClientBuilder, connector, streamConnector);
     }
 
@@ -242,7 +252,7 @@ public final class HerokuClientBuilder<C> {
         this.idleTimeout = config.timeouts().idle();
         this.callTimeout = config.callTimeout();
         this.retry = config.retry();
-        this.governor = config.governor();
+        this.throttle = config.throttle();
         this.rateLimitTracker = config.rateLimitTracker();
         this.rateLimitListeners.clear();
         this.rateLimitListeners.addAll(config.rateLimitListeners());

@@ -15,7 +15,7 @@ import dev.heroku4j.client.auth.ApiKey;
 import dev.heroku4j.client.http.HerokuJson;
 import dev.heroku4j.client.http.HttpTimeouts;
 import dev.heroku4j.client.http.Urls;
-import dev.heroku4j.client.ratelimit.GovernorPolicy;
+import dev.heroku4j.client.ratelimit.ThrottleFactory;
 import dev.heroku4j.client.ratelimit.RateLimitSnapshot;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
 import dev.heroku4j.client.retry.RetrySettings;
@@ -31,7 +31,7 @@ import dev.heroku4j.client.retry.RetrySettings;
  * @param timeouts           connect and per-attempt response timeouts of heroku4j's own connector
  * @param callTimeout        the longest a blocking call waits, retries included
  * @param retry              how failed attempts are retried
- * @param governor           the rate-limit governor's policy, or null when it is off
+ * @param throttle           makes the client's rate-limit throttle, or null when it is off
  * @param rateLimitTracker   a tracker shared with other clients of the account, or null for the client's own
  * @param rateLimitListeners called with every {@code RateLimit-Remaining} reading
  * @param jsonMapper         the mapper of request and response bodies, or null for {@link HerokuJson#mapper()}
@@ -48,7 +48,7 @@ public record HerokuConfig(
         HttpTimeouts timeouts,
         Duration callTimeout,
         RetrySettings retry,
-        @Nullable GovernorPolicy governor,
+        @Nullable ThrottleFactory throttle,
         @Nullable RateLimitTracker rateLimitTracker,
         List<Consumer<RateLimitSnapshot>> rateLimitListeners,
         @Nullable JsonMapper jsonMapper,
@@ -77,7 +77,7 @@ public record HerokuConfig(
     public String toString() {
         return "HerokuConfig[apiKey=" + apiKeys + ", baseUrl=" + Urls.withoutUserInfo(baseUrl) + ", userAgent=" + userAgent
                 + ", timeouts=" + timeouts + ", callTimeout=" + callTimeout + ", retry=" + retry
-                + ", governor=" + (governor == null ? "off" : governor) + ", rateLimitListeners="
+                + ", throttle=" + (throttle == null ? "off" : throttle) + ", rateLimitListeners="
                 + rateLimitListeners.size() + ", maxInMemorySize=" + maxInMemorySize + "]";
     }
 }

@@ -125,6 +125,11 @@ public final class ReactiveHerokuClient extends ReactiveHerokuApis {
         return transport.rateLimitTracker();
     }
 
+    /** The rate-limit throttle pacing this client's calls, if one is configured. */
+    public java.util.Optional<dev.heroku4j.client.ratelimit.Throttle> rateLimitThrottle() {
+        return java.util.Optional.ofNullable(transport.throttle());
+    }
+
     public HerokuConfig config() {
         return transport.config();
     }

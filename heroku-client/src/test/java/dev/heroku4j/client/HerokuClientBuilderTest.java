@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.heroku4j.client.http.HttpTimeouts;
-import dev.heroku4j.client.ratelimit.GovernorPolicy;
+import dev.heroku4j.client.ratelimit.ThrottlePolicy;
 import dev.heroku4j.client.retry.RetrySettings;
 
 /** The one builder: its defaults, what it refuses, and that what it makes is immutable. */
@@ -29,7 +29,7 @@ class HerokuClientBuilderTest {
         assertThat(c.retry()).isEqualTo(RetrySettings.DEFAULTS);
         assertThat(c.retry().maxRetries()).isEqualTo(3);
         assertThat(c.retry().maxTotalWait()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.governor()).isNull();
+        assertThat(c.throttle()).isNull();
         assertThat(c.rateLimitTracker()).isNull();
         assertThat(c.rateLimitListeners()).isEmpty();
         assertThat(c.maxInMemorySize()).isEqualTo(16 * 1024 * 1024);
@@ -127,7 +127,7 @@ class HerokuClientBuilderTest {
         HerokuConfig original = HerokuConfig.builder().apiKey("k").baseUrl("http://127.0.0.1:1/")
                 .userAgent("ua/1").connectTimeout(Duration.ofSeconds(2)).responseTimeout(Duration.ofSeconds(3))
                 .callTimeout(Duration.ofSeconds(4)).retry(RetrySettings.disabled())
-                .rateLimitGovernor(GovernorPolicy.DEFAULTS).rateLimitListener(s -> { }).maxInMemorySize(1234)
+                .rateLimitThrottle(ThrottlePolicy.DEFAULTS).rateLimitListener(s -> { }).maxInMemorySize(1234)
                 .build();
 
         HerokuConfig copy = HerokuConfig.builder().from(original).build();

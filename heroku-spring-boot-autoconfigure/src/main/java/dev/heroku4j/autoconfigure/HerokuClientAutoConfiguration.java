@@ -36,7 +36,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.HerokuClientBuilder;
 import dev.heroku4j.client.ReactiveHerokuClient;
-import dev.heroku4j.client.ratelimit.GovernorPolicy;
+import dev.heroku4j.client.ratelimit.ThrottlePolicy;
 import dev.heroku4j.client.retry.RetrySettings;
 
 /**
@@ -193,9 +193,21 @@ public final class HerokuClientAutoConfiguration {
         builder.retry(RetrySettings.DEFAULTS.withMaxRetries(retry.getMaxRetries())
             .withMaxTotalWait(retry.getMaxTotalWait()));
         HerokuProperties.RateLimit rateLimit = properties.getRateLimit();
-        if (rateLimit.isGovernor()) {
-            builder.rateLimitGovernor(new GovernorPolicy(rateLimit.getThreshold(), rateLimit.getMaxDelay()));
+        boolean shared = rateLimit.getShared().isEnabled();
+        if (shared && !org.springframework.util.ClassUtils.isPresent("io.github.bucket4j.Bucket",
+                HerokuClientAutoConfiguration.class.getClassLoader())) {
+            logger.warn("heroku.rate-limit.shared.enabled=true, but Bucket4j is not on the classpath "
+                    + "(com.bucket4j:bucket4j_jdk17-core with -lettuce or -postgresql): pacing with the local throttle");
         }
+        if (rateLimit.isThrottle() || shared) {
+            // the shared throttle, when it applies, replaces this one (HerokuSharedThrottleAutoConfiguration)
+            builder.rateLimitThrottle(policy(rateLimit));
+        }
+    }
+
+    /** The local throttle's policy from {@code heroku.rate-limit.*} (also the shared throttle's fallback). */
+    public static ThrottlePolicy policy(HerokuProperties.RateLimit rateLimit) {
+        return new ThrottlePolicy(rateLimit.getThreshold(), rateLimit.getMaxInterval(), rateLimit.isProbe());
     }
 
     @Configuration(proxyBeanMethods = false)

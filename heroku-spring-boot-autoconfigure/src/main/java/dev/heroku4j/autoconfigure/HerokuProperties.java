@@ -192,26 +192,36 @@ public class HerokuProperties {
     public static class RateLimit {
 
         /**
-         * Whether to slow requests down as the remaining quota falls below the threshold.
+         * Whether to pace requests as the account's remaining quota falls below the threshold (the local throttle).
          */
-        private boolean governor = false;
+        private boolean throttle = false;
 
         /**
-         * Estimated remaining quota below which the governor delays requests.
+         * Remaining quota below which calls are paced; at or above it there is no delay.
          */
-        private int threshold = 450;
+        private int threshold = 100;
 
         /**
-         * Delay of one request at an empty quota; it falls linearly to zero at the threshold.
+         * Least time between two calls of the client at an empty quota; it falls linearly to zero at the threshold.
          */
-        private Duration maxDelay = Duration.ofSeconds(2);
+        private Duration maxInterval = Duration.ofSeconds(10);
 
-        public boolean isGovernor() {
-            return this.governor;
+        /**
+         * Whether to read the quota with the free GET /account/rate-limits before the first call.
+         */
+        private boolean probe = true;
+
+        /**
+         * One quota for every instance of the application: a Bucket4j bucket in Redis or PostgreSQL.
+         */
+        private final Shared shared = new Shared();
+
+        public boolean isThrottle() {
+            return this.throttle;
         }
 
-        public void setGovernor(boolean governor) {
-            this.governor = governor;
+        public void setThrottle(boolean throttle) {
+            this.throttle = throttle;
         }
 
         public int getThreshold() {
@@ -222,17 +232,151 @@ public class HerokuProperties {
             this.threshold = threshold;
         }
 
-        public Duration getMaxDelay() {
-            return this.maxDelay;
+        public Duration getMaxInterval() {
+            return this.maxInterval;
         }
 
-        public void setMaxDelay(Duration maxDelay) {
-            this.maxDelay = maxDelay;
+        public void setMaxInterval(Duration maxInterval) {
+            this.maxInterval = maxInterval;
+        }
+
+        public boolean isProbe() {
+            return this.probe;
+        }
+
+        public void setProbe(boolean probe) {
+            this.probe = probe;
+        }
+
+        public Shared getShared() {
+            return this.shared;
         }
 
         @Override
         public String toString() {
-            return "[governor=" + this.governor + ", threshold=" + this.threshold + ", maxDelay=" + this.maxDelay + "]";
+            return "[throttle=" + this.throttle + ", threshold=" + this.threshold + ", maxInterval=" + this.maxInterval
+                    + ", probe=" + this.probe + ", shared=" + this.shared + "]";
+        }
+
+    }
+
+    /**
+     * The shared throttle: every instance takes a token from one bucket per account (keyed by a hash of the key).
+     */
+    public static class Shared {
+
+        /**
+         * Whether to pace every instance of the account with one shared bucket (needs Bucket4j and a Redis
+         * connection factory or a DataSource); the local throttle stands in while the store is unreachable.
+         */
+        private boolean enabled = false;
+
+        /**
+         * Where the bucket lives: auto (the application's Redis connection factory, else its DataSource), redis or
+         * postgresql.
+         */
+        private Store store = Store.AUTO;
+
+        /**
+         * Prefix of the Redis key; the rest is a hash of the API key.
+         */
+        private String keyPrefix = "heroku4j:rate-limit:";
+
+        /**
+         * PostgreSQL table of the buckets, created if missing.
+         */
+        private String table = "heroku4j_rate_limit";
+
+        /**
+         * Tokens of Heroku's quota the shared bucket leaves unused.
+         */
+        private int margin = 10;
+
+        /**
+         * Longest a call waits for the store before it is paced locally.
+         */
+        private Duration storeTimeout = Duration.ofMillis(500);
+
+        /**
+         * How long the local throttle stands in after a store failure before the store is asked again.
+         */
+        private Duration retryStoreAfter = Duration.ofSeconds(5);
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Store getStore() {
+            return this.store;
+        }
+
+        public void setStore(Store store) {
+            this.store = store;
+        }
+
+        public String getKeyPrefix() {
+            return this.keyPrefix;
+        }
+
+        public void setKeyPrefix(String keyPrefix) {
+            this.keyPrefix = keyPrefix;
+        }
+
+        public String getTable() {
+            return this.table;
+        }
+
+        public void setTable(String table) {
+            this.table = table;
+        }
+
+        public int getMargin() {
+            return this.margin;
+        }
+
+        public void setMargin(int margin) {
+            this.margin = margin;
+        }
+
+        public Duration getStoreTimeout() {
+            return this.storeTimeout;
+        }
+
+        public void setStoreTimeout(Duration storeTimeout) {
+            this.storeTimeout = storeTimeout;
+        }
+
+        public Duration getRetryStoreAfter() {
+            return this.retryStoreAfter;
+        }
+
+        public void setRetryStoreAfter(Duration retryStoreAfter) {
+            this.retryStoreAfter = retryStoreAfter;
+        }
+
+        @Override
+        public String toString() {
+            return "[enabled=" + this.enabled + ", store=" + this.store + ", margin=" + this.margin + "]";
+        }
+
+        /**
+         * Where the shared bucket lives.
+         */
+        public enum Store {
+
+            /** The application's Redis connection factory when there is one, else its DataSource. */
+            AUTO,
+
+            /** Redis, through the application's Lettuce connection factory. */
+            REDIS,
+
+            /** PostgreSQL, through the application's DataSource. */
+            POSTGRESQL
+
         }
 
     }

@@ -13,7 +13,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 
 import dev.heroku4j.client.HerokuClientBuilder;
-import dev.heroku4j.client.ratelimit.RateLimitGovernor;
+import dev.heroku4j.client.ratelimit.ThrottlePolicy;
 
 /**
  * Checks the {@code heroku.*} properties while the client bean is made, so that a bad value stops start-up with
@@ -42,11 +42,19 @@ final class HerokuPropertyChecks {
         }
         notNegative("heroku.retry.max-total-wait", properties.getRetry().getMaxTotalWait());
         int threshold = properties.getRateLimit().getThreshold();
-        if (threshold < 1 || threshold > RateLimitGovernor.QUOTA) {
+        if (threshold < 1 || threshold > ThrottlePolicy.QUOTA) {
             throw InvalidHerokuPropertyException.notAllowed("heroku.rate-limit.threshold", threshold,
-                    "it is outside Heroku's quota", "a number of requests from 1 to " + RateLimitGovernor.QUOTA, null);
+                    "it is outside Heroku's quota", "a number of requests from 1 to " + ThrottlePolicy.QUOTA, null);
         }
-        notNegative("heroku.rate-limit.max-delay", properties.getRateLimit().getMaxDelay());
+        notNegative("heroku.rate-limit.max-interval", properties.getRateLimit().getMaxInterval());
+        HerokuProperties.Shared shared = properties.getRateLimit().getShared();
+        int margin = shared.getMargin();
+        if (margin < 0 || margin >= ThrottlePolicy.QUOTA) {
+            throw InvalidHerokuPropertyException.notAllowed("heroku.rate-limit.shared.margin", margin,
+                    "it is outside Heroku's quota", "a number of requests from 0 to " + (ThrottlePolicy.QUOTA - 1), null);
+        }
+        positive("heroku.rate-limit.shared.store-timeout", shared.getStoreTimeout());
+        notNegative("heroku.rate-limit.shared.retry-store-after", shared.getRetryStoreAfter());
     }
 
     /*

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.error.HerokuApiException;
 import dev.heroku4j.client.error.HerokuTransportException;
+import dev.heroku4j.client.ratelimit.Throttle;
 
 /**
  * Reports whether the Heroku Platform API answers with the configured key, by calling {@code GET /account/rate-limits}
@@ -19,7 +20,9 @@ import dev.heroku4j.client.error.HerokuTransportException;
  * {@code id} and HTTP {@code status}, or {@code connection_failed} when no answer came (with the
  * {@code outcome}), or {@code timeout} when the time limit passed first. The check is sent once, without the
  * client's retries: a refused connection is reported as such at once, rather than as a timeout after the backoff
- * outlasted the limit. The key never appears in the details.
+ * outlasted the limit. The key never appears in the details. With a rate-limit throttle, {@code throttle} names the
+ * one pacing calls now ({@code local}, {@code shared-redis}, {@code shared-postgresql}; {@code local} while a shared
+ * store is unreachable, with {@code sharedStore: unreachable}); a store that is down does not make the client DOWN.
  */
 public class HerokuHealthIndicator extends AbstractReactiveHealthIndicator {
 
@@ -40,6 +43,12 @@ public class HerokuHealthIndicator extends AbstractReactiveHealthIndicator {
 
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
+        this.client.rateLimitThrottle().map(Throttle::stats).ifPresent((stats) -> {
+            builder.withDetail("throttle", stats.active());
+            if (stats.storeUp() != null) {
+                builder.withDetail("sharedStore", stats.storeUp() ? "up" : "unreachable");
+            }
+        });
         String baseUrl = displayUrl(this.client.config().baseUrl());
         return this.client.withoutRetries()
             .rateLimit()

@@ -40,7 +40,9 @@ import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.auth.ApiKeyNotFoundException;
 import dev.heroku4j.client.http.HttpTimeouts;
-import dev.heroku4j.client.ratelimit.GovernorPolicy;
+import dev.heroku4j.client.ratelimit.ThrottleFactory;
+import dev.heroku4j.client.ratelimit.ThrottlePolicy;
+import dev.heroku4j.client.ratelimit.shared.SharedThrottleSettings;
 import dev.heroku4j.client.retry.RetrySettings;
 import dev.heroku4j.client.HerokuConfig;
 
@@ -66,7 +68,7 @@ class HerokuClientAutoConfigurationTests {
             assertThat(options.callTimeout()).isEqualTo(Duration.ofSeconds(120));
             assertThat(options.timeouts()).isEqualTo(HttpTimeouts.DEFAULTS);
             assertThat(options.retry()).isEqualTo(RetrySettings.DEFAULTS);
-            assertThat(options.governor()).isNull();
+            assertThat(options.throttle()).isNull();
             assertThat(options.apiKeys().get().value()).isEqualTo(KEY);
         });
     }
@@ -81,9 +83,15 @@ class HerokuClientAutoConfigurationTests {
         assertThat(properties.getResponseTimeout()).isEqualTo(HttpTimeouts.DEFAULTS.response());
         assertThat(properties.getRetry().getMaxRetries()).isEqualTo(RetrySettings.DEFAULTS.maxRetries());
         assertThat(properties.getRetry().getMaxTotalWait()).isEqualTo(RetrySettings.DEFAULTS.maxTotalWait());
-        assertThat(properties.getRateLimit().isGovernor()).isFalse();
-        assertThat(properties.getRateLimit().getThreshold()).isEqualTo(GovernorPolicy.DEFAULTS.threshold());
-        assertThat(properties.getRateLimit().getMaxDelay()).isEqualTo(GovernorPolicy.DEFAULTS.maxDelay());
+        assertThat(properties.getRateLimit().isThrottle()).isFalse();
+        assertThat(properties.getRateLimit().getThreshold()).isEqualTo(ThrottlePolicy.DEFAULTS.threshold());
+        assertThat(properties.getRateLimit().getMaxInterval()).isEqualTo(ThrottlePolicy.DEFAULTS.maxInterval());
+        assertThat(properties.getRateLimit().isProbe()).isEqualTo(ThrottlePolicy.DEFAULTS.probe());
+        SharedThrottleSettings shared = SharedThrottleSettings.DEFAULTS;
+        assertThat(properties.getRateLimit().getShared().isEnabled()).isFalse();
+        assertThat(properties.getRateLimit().getShared().getMargin()).isEqualTo(shared.margin());
+        assertThat(properties.getRateLimit().getShared().getStoreTimeout()).isEqualTo(shared.storeTimeout());
+        assertThat(properties.getRateLimit().getShared().getRetryStoreAfter()).isEqualTo(shared.retryStoreAfter());
         assertThat(properties.getHealth().getTimeout()).isEqualTo(Duration.ofSeconds(2));
     }
 
@@ -93,8 +101,8 @@ class HerokuClientAutoConfigurationTests {
             .withPropertyValues("heroku.apiKey=" + KEY, "heroku.baseUrl=http://127.0.0.1:8089/",
                     "heroku.user-agent=my-app/1.0", "heroku.call_timeout=45s", "heroku.connect-timeout=500ms",
                     "heroku.response-timeout=2s", "heroku.retry.max-retries=0", "heroku.retry.maxTotalWait=1m",
-                    "heroku.rate-limit.governor=true", "heroku.rate-limit.threshold=100",
-                    "heroku.rate-limit.max-delay=250ms", "heroku.health.timeout=750")
+                    "heroku.rate-limit.throttle=true", "heroku.rate-limit.threshold=100",
+                    "heroku.rate-limit.max-interval=250ms", "heroku.health.timeout=750")
             .run((context) -> {
                 HerokuConfig options = context.getBean(HerokuClient.class).config();
                 assertThat(options.baseUrl()).hasToString("http://127.0.0.1:8089");
@@ -103,7 +111,8 @@ class HerokuClientAutoConfigurationTests {
                 assertThat(options.timeouts()).isEqualTo(new HttpTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2)));
                 assertThat(options.retry().maxRetries()).isZero();
                 assertThat(options.retry().maxTotalWait()).isEqualTo(Duration.ofMinutes(1));
-                assertThat(options.governor()).isEqualTo(new GovernorPolicy(100, Duration.ofMillis(250)));
+                assertThat(options.throttle())
+                    .isEqualTo(ThrottleFactory.local(new ThrottlePolicy(100, Duration.ofMillis(250), true)));
                 assertThat(context.getBean(HerokuProperties.class).getHealth().getTimeout())
                     .isEqualTo(Duration.ofMillis(750));
             });

@@ -16,10 +16,14 @@ class HerokuPropertiesTests {
 
     private static final List<String> KEYS = List.of("heroku.enabled", "heroku.api-key", "heroku.base-url", "heroku.ssl-bundle",
             "heroku.user-agent", "heroku.call-timeout", "heroku.connect-timeout", "heroku.response-timeout",
-            "heroku.retry.max-retries", "heroku.retry.max-total-wait", "heroku.rate-limit.governor",
-            "heroku.rate-limit.threshold", "heroku.rate-limit.max-delay", "heroku.health.timeout",
+            "heroku.retry.max-retries", "heroku.retry.max-total-wait", "heroku.rate-limit.throttle",
+            "heroku.rate-limit.threshold", "heroku.rate-limit.max-interval", "heroku.rate-limit.probe",
+            "heroku.rate-limit.shared.enabled", "heroku.rate-limit.shared.store", "heroku.rate-limit.shared.key-prefix",
+            "heroku.rate-limit.shared.table", "heroku.rate-limit.shared.margin", "heroku.rate-limit.shared.store-timeout",
+            "heroku.rate-limit.shared.retry-store-after", "heroku.health.timeout",
             "heroku.webhooks.secret", "heroku.webhooks.path", "heroku.webhooks.authorization",
-            "heroku.webhooks.max-body-size", "heroku.webhooks.duplicate-window", "management.health.heroku.enabled");
+            "heroku.webhooks.max-body-size", "heroku.webhooks.duplicate-window",
+            "management.health.heroku.enabled");
 
     @Test
     void toString_whenKeyIsSet_masksIt() {

@@ -30,6 +30,7 @@ import dev.heroku4j.client.http.RequestInfo;
 import dev.heroku4j.client.paging.PagedFlux;
 import dev.heroku4j.client.paging.Range;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
+import dev.heroku4j.client.ratelimit.Throttle;
 import dev.heroku4j.client.retry.RetryFilter;
 import dev.heroku4j.client.streaming.LineStreams;
 import dev.heroku4j.client.streaming.SourceUploader;
@@ -46,6 +47,7 @@ public final class HerokuTransport {
     private final HerokuConfig config;
     private final String baseUrl;
     private final RateLimitTracker tracker;
+    private final @Nullable Throttle throttle;
     private final SingletonSupplier<WebClient> api;
     private final SingletonSupplier<WebClient> streams;
     private final SingletonSupplier<LineStreams> lines;
@@ -60,7 +62,8 @@ public final class HerokuTransport {
         RateLimitTracker shared = config.rateLimitTracker();
         this.tracker = shared != null ? shared : new RateLimitTracker();
         config.rateLimitListeners().forEach(tracker::onSnapshot);
-        this.api = SingletonSupplier.of(() -> built("API", () -> WebClients.api(config, tracker)));
+        this.throttle = config.throttle() == null ? null : config.throttle().create(tracker, config.apiKeys());
+        this.api = SingletonSupplier.of(() -> built("API", () -> WebClients.api(config, tracker, throttle)));
         this.streams = SingletonSupplier.of(() -> built("stream", () -> WebClients.streams(config)));
         this.lines = SingletonSupplier.of(() -> new LineStreams(streams.obtain()));
         this.uploader = SingletonSupplier.of(() -> new SourceUploader(streams.obtain()));
@@ -74,6 +77,7 @@ public final class HerokuTransport {
         this.config = from.config;
         this.baseUrl = from.baseUrl;
         this.tracker = from.tracker;
+        this.throttle = from.throttle;
         this.api = from.api;
         this.streams = from.streams;
         this.lines = from.lines;
@@ -113,6 +117,11 @@ public final class HerokuTransport {
 
     public RateLimitTracker rateLimitTracker() {
         return tracker;
+    }
+
+    /** The client's rate-limit throttle, or null when it has none. */
+    public @Nullable Throttle throttle() {
+        return throttle;
     }
 
     /** Builds the WebClients now rather than at the first call; a failure is thrown and tried again next time. */

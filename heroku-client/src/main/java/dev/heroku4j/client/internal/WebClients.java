@@ -20,7 +20,8 @@ import dev.heroku4j.client.http.HttpConnectors;
 import dev.heroku4j.client.http.PathSafetyFilter;
 import dev.heroku4j.client.http.RequestLoggingFilter;
 import dev.heroku4j.client.ratelimit.RateLimitFilter;
-import dev.heroku4j.client.ratelimit.RateLimitGovernor;
+import dev.heroku4j.client.ratelimit.Throttle;
+import dev.heroku4j.client.ratelimit.ThrottleFilter;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
 import dev.heroku4j.client.retry.RetryFilter;
 
@@ -32,8 +33,8 @@ import dev.heroku4j.client.retry.RetryFilter;
  *   <ol>
  *     <li>{@link PathSafetyFilter}: refuses a path whose segments do not line up with its template;</li>
  *     <li>{@link RetryFilter}: outside everything that varies per attempt, so each retry gets a fresh Request-Id
- *         and the governor's delay;</li>
- *     <li>{@link RateLimitGovernor} (only when enabled): delays each attempt as the quota runs low;</li>
+ *         and the throttle's delay;</li>
+ *     <li>{@link ThrottleFilter} (only when a throttle is configured): paces each attempt as the quota runs low;</li>
  *     <li>{@link HerokuHeadersFilter}: User-Agent, fresh Request-Id, Accept, and the key for the API origin only
  *         ({@link BearerAuth});</li>
  *     <li>{@link HerokuErrorFilter}: non-2xx and transport failures to exceptions (seen by retry above);</li>
@@ -50,14 +51,14 @@ final class WebClients {
     private WebClients() {
     }
 
-    static WebClient api(HerokuConfig config, RateLimitTracker tracker) {
+    static WebClient api(HerokuConfig config, RateLimitTracker tracker, @Nullable Throttle throttle) {
         ClientHttpConnector connector = config.connector() == null ? null : config.connector().get();
         JsonMapper mapper = config.effectiveJsonMapper();
         return start(config)
                 .clientConnector(connector != null ? connector : HttpConnectors.api(config.timeouts()))
                 .codecs(codecs -> HerokuJson.registerCodecs(codecs, mapper, config.maxInMemorySize()))
                 .codecs(WebClients::neverLogRequestDetails)
-                .filters(existing -> existing.addAll(apiFilters(config, tracker)))
+                .filters(existing -> existing.addAll(apiFilters(config, tracker, throttle)))
                 .build();
     }
 
@@ -91,11 +92,17 @@ final class WebClients {
     }
 
     static List<ExchangeFilterFunction> apiFilters(HerokuConfig config, RateLimitTracker tracker) {
+        return apiFilters(config, tracker, config.throttle() == null ? null
+                : config.throttle().create(tracker, config.apiKeys()));
+    }
+
+    static List<ExchangeFilterFunction> apiFilters(HerokuConfig config, RateLimitTracker tracker,
+                                                   @Nullable Throttle throttle) {
         List<ExchangeFilterFunction> filters = new ArrayList<>();
         filters.add(new PathSafetyFilter());
         filters.add(new RetryFilter(config.retry()));
-        if (config.governor() != null) {
-            filters.add(new RateLimitGovernor(tracker, config.governor()));
+        if (throttle != null) {
+            filters.add(new ThrottleFilter(throttle));
         }
         filters.add(new HerokuHeadersFilter(config.userAgent(), "3", new BearerAuth(config.apiKeys(), config.baseUrl())));
         filters.add(new HerokuErrorFilter());

@@ -1,5 +1,6 @@
 /**
- * Tracking of {@code RateLimit-Remaining} and an optional governor that slows calls as the quota runs low.
+ * Tracking of {@code RateLimit-Remaining} and the optional throttles that pace calls as the quota runs low: {@link
+ * dev.heroku4j.client.ratelimit.AdaptiveThrottle} (local) and, in {@code shared}, one bucket for every instance.
  */
 @NullMarked
 package dev.heroku4j.client.ratelimit;

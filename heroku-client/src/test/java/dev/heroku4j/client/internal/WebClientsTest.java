@@ -41,9 +41,9 @@ import dev.heroku4j.client.http.ReactorConnectors;
 import dev.heroku4j.client.http.RequestLoggingFilter;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.model.AppCreateOpts;
-import dev.heroku4j.client.ratelimit.GovernorPolicy;
+import dev.heroku4j.client.ratelimit.ThrottlePolicy;
 import dev.heroku4j.client.ratelimit.RateLimitFilter;
-import dev.heroku4j.client.ratelimit.RateLimitGovernor;
+import dev.heroku4j.client.ratelimit.ThrottleFilter;
 import dev.heroku4j.client.ratelimit.RateLimitSnapshot;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
 import dev.heroku4j.client.retry.RetryFilter;
@@ -74,15 +74,15 @@ class WebClientsTest {
     }
 
     @Test
-    void apiFilters_areInstalledInTheDocumentedOrder_theGovernorOnlyWhenEnabled() {
-        HerokuConfig governed = HerokuConfig.builder().apiKey(KEY).rateLimitGovernor(GovernorPolicy.DEFAULTS).build();
+    void apiFilters_areInstalledInTheDocumentedOrder_theThrottleOnlyWhenEnabled() {
+        HerokuConfig governed = HerokuConfig.builder().apiKey(KEY).rateLimitThrottle(ThrottlePolicy.DEFAULTS).build();
         HerokuConfig plain = HerokuConfig.builder().apiKey(KEY).build();
 
         assertThat(WebClients.apiFilters(governed, new RateLimitTracker())).extracting(f -> (Class) f.getClass())
-                .containsExactly(PathSafetyFilter.class, RetryFilter.class, RateLimitGovernor.class,
+                .containsExactly(PathSafetyFilter.class, RetryFilter.class, ThrottleFilter.class,
                         HerokuHeadersFilter.class, HerokuErrorFilter.class, RequestLoggingFilter.class,
                         RateLimitFilter.class, HerokuWarningFilter.class);
-        assertThat(WebClients.apiFilters(plain, new RateLimitTracker())).noneMatch(f -> f instanceof RateLimitGovernor)
+        assertThat(WebClients.apiFilters(plain, new RateLimitTracker())).noneMatch(f -> f instanceof ThrottleFilter)
                 .hasSize(7);
     }
 

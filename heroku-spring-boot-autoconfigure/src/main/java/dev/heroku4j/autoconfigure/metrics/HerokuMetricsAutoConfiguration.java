@@ -31,7 +31,8 @@ public final class HerokuMetricsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     HerokuRateLimitMetrics herokuRateLimitMetrics(ReactiveHerokuClient reactiveHerokuClient) {
-        return new HerokuRateLimitMetrics(reactiveHerokuClient.rateLimitTracker());
+        return new HerokuRateLimitMetrics(reactiveHerokuClient.rateLimitTracker(),
+                reactiveHerokuClient.rateLimitThrottle().orElse(null));
     }
 
 }
