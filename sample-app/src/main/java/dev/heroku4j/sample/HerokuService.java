@@ -11,10 +11,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.deploy.DeployListener;
+import dev.heroku4j.client.deploy.DeployOptions;
+import dev.heroku4j.client.deploy.Deployment;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.model.FormationUpdateOpts;
 import dev.heroku4j.client.model.LogSession;
 import dev.heroku4j.client.model.LogSessionCreateOpts;
+import dev.heroku4j.client.model.Release;
 import dev.heroku4j.client.paging.Range;
 
 /**
@@ -40,6 +44,9 @@ public class HerokuService {
      * limit on request; change this then.
      */
     static final int MAX_QUANTITY = 100;
+
+    /** The longest the deploy action waits, build and release phase included. */
+    static final java.time.Duration DEPLOY_DEADLINE = java.time.Duration.ofMinutes(20);
 
     /** Apps a page when listing them all; the list follows {@code Next-Range} to the last page. */
     static final int APPS_PAGE_SIZE = 100;
@@ -104,6 +111,30 @@ public class HerokuService {
     public RestartAccepted restart(String app) {
         heroku.dyno().dynoRestartAll(app);
         return new RestartAccepted(app, "all dynos");
+    }
+
+    /**
+     * Deploys the bundled app ({@link BundledApp}) to {@code app}: upload, build, its output, the release (release
+     * phase included), waited for within {@link #DEPLOY_DEADLINE}. Blocks the request thread meanwhile: a small
+     * app builds in a minute or two on Heroku, at once on the simulator.
+     */
+    public Deployed deploy(String app) {
+        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DeployListener listener = new DeployListener() {
+            @Override
+            public void onStep(Deployment deployment) {
+                steps.add(deployment.step().name());
+            }
+
+            @Override
+            public void onOutput(String line) {
+                output.add(line);
+            }
+        };
+        Release release = heroku.deploys().deploy(app, BundledApp.source(),
+            DeployOptions.defaults().deadline(DEPLOY_DEADLINE).listener(listener).version("sample bundled app"));
+        return new Deployed(app, List.copyOf(steps), List.copyOf(output), ReleaseSummary.of(release));
     }
 
     /**
