@@ -69,9 +69,9 @@ public final class Waiter {
             String state = Objects.requireNonNull(lastState.get());
             switch (spec.phase(state)) {
                 case SUCCESS:
-                    return Mono.just(new WaitOutcome.Succeeded<>(spec.resource(), state, value, polls.get(), elapsed.get()));
+                    return Mono.<WaitOutcome<T>>just(new WaitOutcome.Succeeded<>(spec.resource(), state, value, polls.get(), elapsed.get()));
                 case FAILURE:
-                    return Mono.just(new WaitOutcome.Failed<>(spec.resource(), state, value, detail(spec, value),
+                    return Mono.<WaitOutcome<T>>just(new WaitOutcome.Failed<>(spec.resource(), state, value, detail(spec, value),
                             polls.get(), elapsed.get()));
                 default:
                     Duration next = grown(pause, options.maxInterval());
