@@ -161,8 +161,8 @@ class WaiterTests {
 
     @Test
     void dynoWait_whenTheDynoCrashed_isAFailure_notAWaitForever() {
-        heroku.formation().formationUpdate(app, "web", new dev.heroku4j.client.model.FormationUpdateOpts().quantity(1));
-        Dyno dyno = heroku.dyno().dynoList(app).stream().findFirst().orElseThrow();
+        Dyno dyno = heroku.dyno().dynoCreate(app, new dev.heroku4j.client.model.DynoCreateOpts().command("bin/worker"));
+        assertThat(dyno.getState()).isEqualTo("starting");
         set("dyno", dyno.getId().toString(), "state", "crashed");
 
         WaitOutcome<Dyno> outcome = heroku.dyno().dynoWait(app, dyno.getId(), FAST.deadline(Duration.ofSeconds(30)));

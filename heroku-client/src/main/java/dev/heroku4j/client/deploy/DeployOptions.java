@@ -13,13 +13,13 @@ import dev.heroku4j.client.waiter.WaitOptions;
  *
  * @param version       the source's version shown in the build and release (a commit, say); null: the checksum
  * @param uploadRetries retries of a failed upload (default 3; an upload is a PUT, safe to repeat)
- * @param wait          how the build and the release are waited for; with no deadline of its own each waits up to
+ * @param waiting       how the build and the release are waited for; with no deadline of its own each waits up to
  *                      its resource's default (build 30 min, release 1 h)
  * @param stream        how the output streams reconnect
  * @param deadline      the longest the whole deploy may take (default 2 h)
  * @param listener      told of each step, upload progress, output line and poll
  */
-public record DeployOptions(@Nullable String version, int uploadRetries, WaitOptions wait, StreamOptions stream,
+public record DeployOptions(@Nullable String version, int uploadRetries, WaitOptions waiting, StreamOptions stream,
                             Duration deadline, DeployListener listener) {
 
     private static final DeployOptions DEFAULTS = new DeployOptions(null, 3, WaitOptions.defaults(),
@@ -29,7 +29,7 @@ public record DeployOptions(@Nullable String version, int uploadRetries, WaitOpt
         if (uploadRetries < 0) {
             throw new IllegalArgumentException("uploadRetries must not be negative, was " + uploadRetries);
         }
-        Objects.requireNonNull(wait, "wait");
+        Objects.requireNonNull(waiting, "waiting");
         Objects.requireNonNull(stream, "stream");
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("deadline must be positive, was " + deadline);
@@ -42,11 +42,11 @@ public record DeployOptions(@Nullable String version, int uploadRetries, WaitOpt
     }
 
     public DeployOptions version(@Nullable String text) {
-        return new DeployOptions(text, uploadRetries, wait, stream, deadline, listener);
+        return new DeployOptions(text, uploadRetries, waiting, stream, deadline, listener);
     }
 
     public DeployOptions uploadRetries(int retries) {
-        return new DeployOptions(version, retries, wait, stream, deadline, listener);
+        return new DeployOptions(version, retries, waiting, stream, deadline, listener);
     }
 
     public DeployOptions waitOptions(WaitOptions options) {
@@ -54,14 +54,14 @@ public record DeployOptions(@Nullable String version, int uploadRetries, WaitOpt
     }
 
     public DeployOptions streamOptions(StreamOptions options) {
-        return new DeployOptions(version, uploadRetries, wait, options, deadline, listener);
+        return new DeployOptions(version, uploadRetries, waiting, options, deadline, listener);
     }
 
     public DeployOptions deadline(Duration total) {
-        return new DeployOptions(version, uploadRetries, wait, stream, total, listener);
+        return new DeployOptions(version, uploadRetries, waiting, stream, total, listener);
     }
 
     public DeployOptions listener(DeployListener to) {
-        return new DeployOptions(version, uploadRetries, wait, stream, deadline, to);
+        return new DeployOptions(version, uploadRetries, waiting, stream, deadline, to);
     }
 }

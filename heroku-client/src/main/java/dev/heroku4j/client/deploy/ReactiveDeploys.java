@@ -185,9 +185,9 @@ public final class ReactiveDeploys {
     }
 
     private static WaitOptions polled(DeployOptions options) {
-        WaitOptions wait = options.wait();
-        return wait.onPoll(p -> {
-            wait.onPoll().accept(p);
+        WaitOptions waiting = options.waiting();
+        return waiting.onPoll(p -> {
+            waiting.onPoll().accept(p);
             options.listener().onPoll(p);
         });
     }
