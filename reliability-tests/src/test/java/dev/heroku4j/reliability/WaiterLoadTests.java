@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * 100 waiters at once against a simulator whose budget is 600 requests, never refilled: each polls a release that
- * stays pending for 4 s, from 200 ms apart. Unchecked, 100 waiters polling every 0.2 to 1 s would spend the 600 in
+ * stays pending until 4 s after the last waiter first saw it pending, from 200 ms apart. Unchecked, 100 waiters polling every 0.2 to 1 s would spend the 600 in
  * a few seconds and meet 429s; within the shared poll budget (half the remaining quota a minute) they hold back,
  * and all finish once the releases succeed, none seeing a 429, the simulator never answering one.
  */
@@ -51,15 +51,22 @@ class WaiterLoadTests {
                     releases.add(release.get("id").asString());
                 }
             }
-            timer.schedule(() -> {
+            Runnable succeed = () -> {
                 synchronized (sim.state()) {
                     sim.state().store().list("release", r -> true).forEach(r -> r.put("status", "succeeded"));
                 }
-            }, 4, TimeUnit.SECONDS);
+            };
+            // once every waiter has seen its release pending, they keep polling for 4 s more before it succeeds
+            AtomicInteger pendingSeen = new AtomicInteger();
             AtomicInteger lowest = new AtomicInteger(BUDGET);
             heroku.rateLimitTracker().onRemaining(r -> lowest.accumulateAndGet(r, Math::min));
             WaitOptions options = WaitOptions.defaults().interval(Duration.ofMillis(200), Duration.ofSeconds(1))
-                    .deadline(Duration.ofMinutes(2));
+                    .deadline(Duration.ofMinutes(2))
+                    .onPoll(p -> {
+                        if ("pending".equals(p.state()) && pendingSeen.incrementAndGet() == WAITERS) {
+                            timer.schedule(succeed, 4, TimeUnit.SECONDS);
+                        }
+                    });
             Map<String, Object> outcomes = new ConcurrentHashMap<>();
 
             Flux.fromIterable(releases)
