@@ -61,7 +61,7 @@ class DeployTests {
     @BeforeAll
     static void start() {
         sim = HerokuSimulator.builder().start();
-        heroku = Clients.fast(sim.baseUrl());
+        heroku = Clients.patient(sim.baseUrl());
         reactive = heroku.reactive();
     }
 

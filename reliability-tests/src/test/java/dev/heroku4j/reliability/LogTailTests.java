@@ -58,7 +58,7 @@ class LogTailTests {
     @Test
     void logTail_againstTheSimulator_makesANewSessionWhenOneEnds_onBothClients() {
         try (HerokuSimulator sim = HerokuSimulator.builder().start()) {
-            HerokuClient heroku = Clients.fast(sim.baseUrl());
+            HerokuClient heroku = Clients.patient(sim.baseUrl());
             ReactiveHerokuClient reactive = heroku.reactive();
             heroku.app().appCreate(new AppCreateOpts().name("tail-app"));
 

@@ -52,7 +52,7 @@ class WaiterTests {
     @BeforeAll
     static void start() {
         sim = HerokuSimulator.builder().start();
-        heroku = Clients.fast(sim.baseUrl());
+        heroku = Clients.patient(sim.baseUrl());
         reactive = heroku.reactive();
         app = heroku.app().appCreate(new AppCreateOpts().name("waiter-app")).getName();
     }
