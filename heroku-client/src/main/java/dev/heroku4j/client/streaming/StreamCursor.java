@@ -17,7 +17,9 @@ import reactor.core.publisher.Flux;
  * Where one subscriber of a {@link ResumableLines} stream is: the bytes of complete lines given ({@code text/plain})
  * or the last event id ({@code text/event-stream}), and the lines given in all. Splits bytes into lines itself (on
  * {@code \n}, a trailing {@code \r} removed), so that a byte offset is known for every complete line; bytes of a
- * line not yet complete are dropped at a break and read again. One connection at a time uses it.
+ * line not yet complete are dropped at a break and read again. The position moves only when a line is handed on
+ * (Reactor drops lines parsed but not yet handed on when the connection fails), so a line lost in that way is read
+ * again too. One connection at a time uses it.
  */
 final class StreamCursor {
 
@@ -47,6 +49,13 @@ final class StreamCursor {
         }
     }
 
+    /**
+     * A line and what handing it on moves: the bytes it took ({@code text/plain}), the id of the event it ends
+     * ({@code text/event-stream}). No line: only the position moves (an event with an id and no data).
+     */
+    record Piece(@Nullable String line, long bytes, @Nullable String eventId) {
+    }
+
     /** Reads one (2xx) response; at a normal end a last line without newline is given too. */
     Flux<String> read(ClientResponse response) {
         responses++;
@@ -56,7 +65,19 @@ final class StreamCursor {
         skip = eventStream ? 0 : offset - resumedAt(response);
         return response.bodyToFlux(DataBuffer.class)
                 .concatMapIterable(this::consume)
-                .concatWith(Flux.defer(() -> Flux.fromIterable(finish())));
+                .concatWith(Flux.defer(() -> Flux.fromIterable(finish())))
+                .doOnNext(this::handedOn)
+                .mapNotNull(Piece::line);
+    }
+
+    private void handedOn(Piece piece) {
+        offset += piece.bytes();
+        if (piece.eventId() != null) {
+            frames.handedOn(piece.eventId());
+        }
+        if (piece.line() != null) {
+            delivered++;
+        }
     }
 
     /** Where this response's body starts in the stream: 0 for a 200, the Content-Range start of a 206. */
@@ -75,8 +96,8 @@ final class StreamCursor {
         return offset;
     }
 
-    private List<String> consume(DataBuffer buffer) {
-        List<String> lines = new ArrayList<>();
+    private List<Piece> consume(DataBuffer buffer) {
+        List<Piece> lines = new ArrayList<>();
         try {
             byte[] bytes = new byte[buffer.readableByteCount()];
             buffer.read(bytes);
@@ -89,9 +110,8 @@ final class StreamCursor {
                 if (b == '\n') {
                     int size = partial.size();
                     String line = text(partial.toByteArray(), size - 1);
-                    offset += size;
                     partial.reset();
-                    give(line, lines);
+                    give(line, size, lines);
                 } else if (partial.size() > ResumableLines.MAX_LINE_LENGTH) {
                     throw new LineTooLongException();
                 }
@@ -102,28 +122,26 @@ final class StreamCursor {
         return lines;
     }
 
-    private List<String> finish() {
-        List<String> lines = new ArrayList<>();
+    private List<Piece> finish() {
+        List<Piece> lines = new ArrayList<>();
         if (partial.size() > 0) {
-            String line = text(partial.toByteArray(), partial.size());
-            offset += partial.size();
+            int size = partial.size();
+            String line = text(partial.toByteArray(), size);
             partial.reset();
-            give(line, lines);
+            give(line, size, lines);
         }
         if (eventStream) {
-            give("", lines); // a last event without its blank line
+            give("", 0, lines); // a last event without its blank line
         }
         return lines;
     }
 
-    private void give(String line, List<String> out) {
-        int before = out.size();
+    private void give(String line, long bytes, List<Piece> out) {
         if (eventStream) {
             frames.line(line, out);
         } else {
-            out.add(line);
+            out.add(new Piece(line, bytes, null));
         }
-        delivered += out.size() - before;
     }
 
     private static String text(byte[] bytes, int length) {
@@ -153,7 +171,17 @@ final class StreamCursor {
             id = null;
         }
 
-        void line(String line, List<String> out) {
+        /** The event with this id was handed on. */
+        void handedOn(String eventId) {
+            lastEventId = eventId;
+            try {
+                lastNumericId = Math.max(lastNumericId, Long.parseLong(eventId));
+            } catch (NumberFormatException e) {
+                // not a number: nothing to compare replays with
+            }
+        }
+
+        void line(String line, List<Piece> out) {
             if (line.isEmpty()) {
                 dispatch(out);
                 return;
@@ -174,27 +202,22 @@ final class StreamCursor {
             }
         }
 
-        private void dispatch(List<String> out) {
-            boolean replayed = false;
-            if (id != null) {
-                replayed = isReplay(id);
-                if (!replayed) {
-                    lastEventId = id;
+        private void dispatch(List<Piece> out) {
+            if (id == null || !isReplay(id)) {
+                for (int i = 0; i < data.size(); i++) {
+                    out.add(new Piece(data.get(i), 0, i == data.size() - 1 ? id : null));
                 }
-            }
-            if (!replayed) {
-                out.addAll(data);
+                if (data.isEmpty() && id != null) {
+                    out.add(new Piece(null, 0, id));
+                }
             }
             reset();
         }
 
-        /** A numeric id not above the last one seen: the server replays events already given. */
+        /** A numeric id not above the last one handed on: the server replays events already given. */
         private boolean isReplay(String candidate) {
             try {
-                long number = Long.parseLong(candidate);
-                boolean replay = number <= lastNumericId;
-                lastNumericId = Math.max(lastNumericId, number);
-                return replay;
+                return Long.parseLong(candidate) <= lastNumericId;
             } catch (NumberFormatException e) {
                 return false;
             }
