@@ -20,6 +20,7 @@ import dev.heroku4j.client.model.LogSession;
 import dev.heroku4j.client.model.LogSessionCreateOpts;
 import dev.heroku4j.client.model.Release;
 import dev.heroku4j.client.paging.Range;
+import dev.heroku4j.client.streaming.StreamOptions;
 
 /**
  * Everything the sample asks Heroku, in one place: the controllers only translate HTTP. Blocking, on the request's
@@ -44,6 +45,13 @@ public class HerokuService {
      * limit on request; change this then.
      */
     static final int MAX_QUANTITY = 100;
+
+    /**
+     * How a tail reconnects after a break: resumed at once, twice at most in a row without a new line, then the
+     * browser is told (an {@code error} event) and may open the tail again; a person is watching.
+     */
+    static final StreamOptions LOG_STREAM = StreamOptions.defaults().maxReconnects(2)
+        .pauses(java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(200));
 
     /** The longest the deploy action waits, build and release phase included. */
     static final java.time.Duration DEPLOY_DEADLINE = java.time.Duration.ofMinutes(20);
@@ -147,7 +155,7 @@ public class HerokuService {
         }
         LogSession session = heroku.logSession()
             .logSessionCreate(app, new LogSessionCreateOpts().tail(true).lines(lines));
-        return heroku.lines(session.getLogplexUrl());
+        return heroku.lines(session.getLogplexUrl(), LOG_STREAM);
     }
 
     private AppSummary summary(App app) {
