@@ -70,7 +70,8 @@ function card(app) {
     el('h3', {}, 'Releases'), el('ul', { class: 'releases' }, el('li', { class: 'muted' }, 'loading…')),
     el('div', { class: 'actions' },
       el('button', { class: 'secondary', type: 'button', onclick: () => restart(app.name) }, 'Restart all dynos'),
-      el('button', { class: 'secondary', type: 'button', onclick: event => tail(app.name, event.target) }, 'Tail logs')),
+      el('button', { class: 'secondary', type: 'button', onclick: event => tail(app.name, event.target) }, 'Tail logs'),
+      el('button', { class: 'secondary', type: 'button', onclick: event => deploy(app.name, event.target) }, 'Deploy sample app')),
     el('pre', { class: 'logs', hidden: '' }));
 }
 
@@ -105,6 +106,25 @@ async function restart(name) {
     await loadDetails(name);
   } catch (error) {
     say(`${name}: restart failed: ${error.message}`, 'error');
+  }
+}
+
+async function deploy(name, button) {
+  const pre = button.closest('section').querySelector('pre.logs');
+  pre.hidden = false;
+  pre.textContent = `deploying the bundled sample app to ${name}…\n`;
+  button.disabled = true;
+  try {
+    const result = await call(`${appUrl(name)}/deploy`, { method: 'POST' });
+    pre.textContent += result.output.join('\n') + '\n';
+    pre.textContent += `[${result.steps.join(' → ')}]\n`;
+    say(`${name}: deployed, release v${result.release.version} ${result.release.status ?? ''}`);
+    await loadDetails(name);
+  } catch (error) {
+    pre.textContent += `[deploy failed: ${error.message}]\n`;
+    say(`${name}: deploy failed: ${error.message}`, 'error');
+  } finally {
+    button.disabled = false;
   }
 }
 

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,9 +35,17 @@ import dev.heroku4j.client.ConfigVars;
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.error.HerokuNotFoundException;
+import dev.heroku4j.client.deploy.DeployListener;
+import dev.heroku4j.client.deploy.DeployOptions;
+import dev.heroku4j.client.deploy.DeploySource;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.model.AppCreateOpts;
 import dev.heroku4j.client.model.Formation;
+import dev.heroku4j.client.model.Build;
+import dev.heroku4j.client.model.FormationUpdateOpts;
+import dev.heroku4j.client.model.Release;
+import dev.heroku4j.client.waiter.WaitOptions;
+import dev.heroku4j.client.waiter.WaitOutcome;
 import dev.heroku4j.client.model.LogSessionCreateOpts;
 import dev.heroku4j.client.model.Release;
 import dev.heroku4j.client.paging.Range;
@@ -65,7 +75,8 @@ class ReadmeSnippetsTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import({ Apps.class, ReactiveApps.class, Deployments.class })
+    @Import({ Apps.class, ReactiveApps.class, Deployments.class, Builds.class, ReactiveDynos.class, Deploys.class,
+            ReactiveDeploys.class })
     static class Application {
     }
 
@@ -142,6 +153,74 @@ class ReadmeSnippetsTest {
         }
     }
 
+    @Service
+    static
+    class Builds {
+
+        private final HerokuClient heroku;
+
+        Builds(HerokuClient heroku) {
+            this.heroku = heroku;
+        }
+
+        Build finished(String app, UUID build) {
+            WaitOutcome<Build> outcome = heroku.build().buildWait(app, build, WaitOptions.deadlineIn(Duration.ofMinutes(20)));
+            return outcome.orThrow();              // WaitFailedException when it failed or was still pending at the deadline
+        }
+    }
+
+    @Service
+    static
+    class ReactiveDynos {
+
+        private final ReactiveHerokuClient heroku;
+
+        ReactiveDynos(ReactiveHerokuClient heroku) {
+            this.heroku = heroku;
+        }
+
+        Mono<Boolean> up(String app, String dyno) {
+            return heroku.dyno().dynoWait(app, dyno).map(WaitOutcome::succeeded);   // false when crashed or down
+        }
+    }
+
+    @Service
+    static
+    class Deploys {
+
+        private final HerokuClient heroku;
+
+        Deploys(HerokuClient heroku) {
+            this.heroku = heroku;
+        }
+
+        Release deploy(String app, Path directory) {
+            return heroku.deploys().deploy(app, DeploySource.directory(directory), DeployOptions.defaults()
+                    .version("1.4.2")
+                    .listener(new DeployListener() {
+                        @Override
+                        public void onOutput(String line) {
+                            System.out.println(line);    // the build's output as it comes
+                        }
+                    }));
+        }
+    }
+
+    @Service
+    static
+    class ReactiveDeploys {
+
+        private final ReactiveHerokuClient heroku;
+
+        ReactiveDeploys(ReactiveHerokuClient heroku) {
+            this.heroku = heroku;
+        }
+
+        Mono<Release> deploy(String app, Path jar) {
+            return heroku.deploys().deploy(app, DeploySource.jar(jar), DeployOptions.defaults().deadline(Duration.ofMinutes(30)));
+        }
+    }
+
     @Autowired
     Apps apps;
 
@@ -176,6 +255,36 @@ class ReadmeSnippetsTest {
         assertThat(reactiveApps.find("demo-storefront").block(BOUND)).isNotNull();
         assertThat(reactiveApps.find("no-such-app").blockOptional(BOUND)).isEmpty();
         assertThat(reactiveApps.logs("demo-storefront").take(2).collectList().block(BOUND)).hasSize(2);
+    }
+
+    @Autowired
+    Builds builds;
+
+    @Autowired
+    ReactiveDynos dynos;
+
+    @Autowired
+    Deploys deploys;
+
+    @Autowired
+    ReactiveDeploys reactiveDeploys;
+
+    @Test
+    void theReadmeWaitersAndDeploysWork(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Procfile"), "web: ./run\n");
+        Path jar = Files.write(dir.resolve("service.jar"), new byte[] {'P', 'K', 3, 4});
+        apps.create("readme-deploys");
+
+        Release release = deploys.deploy("readme-deploys", dir);
+        Release fromJar = reactiveDeploys.deploy("readme-deploys", jar).block(BOUND);
+        Build build = herokuClient.build().buildList("readme-deploys").stream().findFirst().orElseThrow();
+
+        assertThat(release.getStatusAsString()).isEqualTo("succeeded");
+        assertThat(fromJar.getVersion()).isGreaterThan(release.getVersion());
+        assertThat(builds.finished("readme-deploys", build.getId()).getStatusAsString()).isEqualTo("succeeded");
+        herokuClient.formation().formationUpdate("demo-storefront", "web", new FormationUpdateOpts().quantity(1));
+        String dyno = herokuClient.dyno().dynoList("demo-storefront").stream().findFirst().orElseThrow().getName();
+        assertThat(dynos.up("demo-storefront", dyno).block(BOUND)).isTrue();
     }
 
     @Test

@@ -8,9 +8,12 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import dev.heroku4j.client.api.HerokuApis;
+import dev.heroku4j.client.deploy.Deploys;
 import dev.heroku4j.client.internal.Blocking;
 import dev.heroku4j.client.internal.BlockingStream;
+import dev.heroku4j.client.model.LogSessionCreateOpts;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
+import dev.heroku4j.client.streaming.StreamOptions;
 
 /**
  * The Heroku Platform API, blocking, for Spring MVC applications, batch jobs and command-line tools: one accessor
@@ -84,19 +87,36 @@ public final class HerokuClient extends HerokuApis {
     }
 
     /**
-     * Lines of a stream URL Heroku hands out (a log session's {@code logplex_url}, a build's
-     * {@code output_stream_url}), read as they arrive, without the API key. Close the stream to stop a tail: from
-     * any thread, which also ends a read waiting on it.
+     * Lines of a stream URL Heroku hands out (a log session's {@code logplex_url}, a build's or release's
+     * {@code output_stream_url}), read as they arrive, without the API key, resumed after a break without a line lost
+     * or repeated ({@link ReactiveHerokuClient#lines(String)}). Close the stream to stop a tail: from any thread,
+     * which also ends a read waiting on it.
      */
     public Stream<String> lines(String url) {
+        return lines(url, StreamOptions.defaults());
+    }
+
+    /** {@link #lines(String)} with its own reconnect policy. */
+    public Stream<String> lines(String url, StreamOptions options) {
         Blocking.checkThread();
-        return BlockingStream.of(reactive.lines(url));
+        return BlockingStream.of(reactive.lines(url, options));
     }
 
     /** Every line of a stream that ends (a finished build's output), read to its end. */
     public List<String> readLines(String url) {
         List<String> lines = blocking.get(reactive.lines(url).collectList());
         return lines == null ? List.of() : lines;
+    }
+
+    /** The app's log as it is written, until the stream is closed ({@link ReactiveHerokuClient#logTail}). */
+    public Stream<String> logTail(String app, LogSessionCreateOpts options) {
+        Blocking.checkThread();
+        return BlockingStream.of(reactive.logTail(app, options));
+    }
+
+    /** Deploys from a directory, jar or tarball, and pipeline promotions, waited for. */
+    public Deploys deploys() {
+        return new Deploys(reactive.deploys(), blocking);
     }
 
     /** Uploads a source tarball to a source's {@code put_url} (no API key is sent there). */

@@ -5,13 +5,19 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.heroku4j.client.api.ReactiveHerokuApis;
+import dev.heroku4j.client.deploy.ReactiveDeploys;
 import dev.heroku4j.client.internal.HerokuTransport;
+import dev.heroku4j.client.model.LogSession;
+import dev.heroku4j.client.model.LogSessionCreateOpts;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
+import dev.heroku4j.client.streaming.LogTail;
+import dev.heroku4j.client.streaming.StreamOptions;
 
 /**
  * The Heroku Platform API, reactive, for WebFlux applications and other non-blocking code: one accessor per
@@ -103,11 +109,43 @@ public final class ReactiveHerokuClient extends ReactiveHerokuApis {
     }
 
     /**
-     * Lines of a stream URL Heroku hands out (a log session's {@code logplex_url}, a build's
-     * {@code output_stream_url}), with verified TLS and without the API key. Cancel to stop a tail.
+     * Lines of a stream URL Heroku hands out (a log session's {@code logplex_url}, a build's or release's
+     * {@code output_stream_url}), with verified TLS and without the API key; after a break the stream reconnects
+     * and resumes where it broke ({@code Range} / {@code Last-Event-Id}), so no line is lost or repeated
+     * ({@link StreamOptions#defaults()}: up to 5 reconnects in a row without a new line). Cancel to stop a tail.
      */
     public Flux<String> lines(String url) {
-        return transport.lines(url);
+        return lines(url, StreamOptions.defaults());
+    }
+
+    /** {@link #lines(String)} with its own reconnect policy ({@link StreamOptions#noReconnect()}: one connection). */
+    public Flux<String> lines(String url, StreamOptions options) {
+        Objects.requireNonNull(url, "url");
+        return transport.lines(url, options);
+    }
+
+    /**
+     * The app's log as it is written, for as long as it is subscribed: a tail log session ({@code options} with
+     * {@code tail} set), re-created when Heroku ends or expires it, without a line lost or repeated across sessions
+     * ({@link LogTail}).
+     */
+    public Flux<String> logTail(String app, LogSessionCreateOpts options) {
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(options, "options");
+        return LogTail.follow(history -> {
+            LogSessionCreateOpts request = TAIL_COPY.convertValue(options, LogSessionCreateOpts.class).tail(true);
+            if (history >= 0) {
+                request.lines(history);
+            }
+            return logSession().logSessionCreate(app, request).map(LogSession::getLogplexUrl);
+        }, url -> lines(url), StreamOptions.defaults());
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper TAIL_COPY = dev.heroku4j.client.http.HerokuJson.mapper();
+
+    /** Deploys from a directory, jar or tarball, and pipeline promotions, waited for. */
+    public ReactiveDeploys deploys() {
+        return new ReactiveDeploys(this);
     }
 
     /** Uploads a source tarball to a source's {@code put_url} (no API key is sent there). */
@@ -118,6 +156,11 @@ public final class ReactiveHerokuClient extends ReactiveHerokuApis {
     /** Uploads source bytes to a source's {@code put_url}. */
     public Mono<Void> upload(String putUrl, byte[] tarball) {
         return transport.upload(URI.create(putUrl), tarball);
+    }
+
+    /** Uploads source bytes to a source's {@code put_url}, telling {@code progress} the bytes sent so far. */
+    public Mono<Void> upload(String putUrl, byte[] tarball, LongConsumer progress) {
+        return transport.upload(URI.create(putUrl), tarball, progress);
     }
 
     /** The latest {@code RateLimit-Remaining} Heroku reported, with listeners. */

@@ -98,12 +98,16 @@ class ReadmeExamplesTest {
         String apiKey;
         String app;
         Path tarball;
+        java.util.UUID buildId;
+        java.util.UUID releaseId;
+        String url;
     }
 
     static final List<String> IMPORTS = List.of(
             "dev.heroku4j.client.*", "dev.heroku4j.client.api.*", "dev.heroku4j.client.model.*",
             "dev.heroku4j.client.paging.*", "dev.heroku4j.client.error.*", "dev.heroku4j.client.auth.*",
             "dev.heroku4j.client.retry.*", "dev.heroku4j.client.ratelimit.*", "dev.heroku4j.client.streaming.*",
+            "dev.heroku4j.client.waiter.*", "dev.heroku4j.client.deploy.*",
             "java.util.List", "java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.Optional",
             "java.util.stream.Stream", "java.time.Duration", "java.nio.file.Path", "java.nio.file.Files",
             "reactor.core.publisher.Mono", "reactor.core.publisher.Flux");

@@ -58,6 +58,12 @@ class AppsController {
         return heroku.restart(name);
     }
 
+    /** Deploys the bundled app to this app and answers the steps, the build output and the new release. */
+    @PostMapping("/{name}/deploy")
+    Deployed deploy(@PathVariable String name) {
+        return heroku.deploy(name);
+    }
+
     /**
      * The app's log as Server-Sent Events ({@link LogTails}). The log session is opened here, on the request
      * thread, so an unknown app is a 404 problem before the event stream starts.

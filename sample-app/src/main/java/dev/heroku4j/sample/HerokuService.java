@@ -11,11 +11,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.deploy.DeployListener;
+import dev.heroku4j.client.deploy.DeployOptions;
+import dev.heroku4j.client.deploy.Deployment;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.model.FormationUpdateOpts;
 import dev.heroku4j.client.model.LogSession;
 import dev.heroku4j.client.model.LogSessionCreateOpts;
+import dev.heroku4j.client.model.Release;
 import dev.heroku4j.client.paging.Range;
+import dev.heroku4j.client.streaming.StreamOptions;
 
 /**
  * Everything the sample asks Heroku, in one place: the controllers only translate HTTP. Blocking, on the request's
@@ -40,6 +45,16 @@ public class HerokuService {
      * limit on request; change this then.
      */
     static final int MAX_QUANTITY = 100;
+
+    /**
+     * How a tail reconnects after a break: resumed at once, twice at most in a row without a new line, then the
+     * browser is told (an {@code error} event) and may open the tail again; a person is watching.
+     */
+    static final StreamOptions LOG_STREAM = StreamOptions.defaults().maxReconnects(2)
+        .pauses(java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(200));
+
+    /** The longest the deploy action waits, build and release phase included. */
+    static final java.time.Duration DEPLOY_DEADLINE = java.time.Duration.ofMinutes(20);
 
     /** Apps a page when listing them all; the list follows {@code Next-Range} to the last page. */
     static final int APPS_PAGE_SIZE = 100;
@@ -107,6 +122,30 @@ public class HerokuService {
     }
 
     /**
+     * Deploys the bundled app ({@link BundledApp}) to {@code app}: upload, build, its output, the release (release
+     * phase included), waited for within {@link #DEPLOY_DEADLINE}. Blocks the request thread meanwhile: a small
+     * app builds in a minute or two on Heroku, at once on the simulator.
+     */
+    public Deployed deploy(String app) {
+        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DeployListener listener = new DeployListener() {
+            @Override
+            public void onStep(Deployment deployment) {
+                steps.add(deployment.step().name());
+            }
+
+            @Override
+            public void onOutput(String line) {
+                output.add(line);
+            }
+        };
+        Release release = heroku.deploys().deploy(app, BundledApp.source(),
+            DeployOptions.defaults().deadline(DEPLOY_DEADLINE).listener(listener).version("sample bundled app"));
+        return new Deployed(app, List.copyOf(steps), List.copyOf(output), ReleaseSummary.of(release));
+    }
+
+    /**
      * Opens a tailing log session and returns its lines as they come. An unknown app fails here, before anything
      * is streamed. The stream blocks while Heroku sends nothing; close it to stop the tail (see {@link LogTails}).
      */
@@ -116,7 +155,7 @@ public class HerokuService {
         }
         LogSession session = heroku.logSession()
             .logSessionCreate(app, new LogSessionCreateOpts().tail(true).lines(lines));
-        return heroku.lines(session.getLogplexUrl());
+        return heroku.lines(session.getLogplexUrl(), LOG_STREAM);
     }
 
     private AppSummary summary(App app) {

@@ -203,6 +203,21 @@ class AppsEndpointTests {
     }
 
     @Test
+    void deploy_sendsTheBundledApp_andAnswersItsOutputAndTheNewRelease() {
+        web.post().uri("/apps/{name}/deploy", "demo-inventory-api").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.app").isEqualTo("demo-inventory-api")
+            .jsonPath("$.steps").isEqualTo(List.of("UPLOADED", "BUILD_CREATED", "BUILD_OUTPUT_READ", "BUILD_SUCCEEDED", "RELEASED"))
+            .jsonPath("$.output[0]").isEqualTo("-----> Building on the Heroku-24 stack")
+            .jsonPath("$.release.status").isEqualTo("succeeded")
+            .jsonPath("$.release.description").isEqualTo("Deploy sample bundled app");
+
+        assertThat(heroku.simulator().journal().count("POST", "/apps/demo-inventory-api/builds")).isEqualTo(1);
+        assertThat(heroku.simulator().journal().count("PUT", "/__simulator/sources/*")).isEqualTo(1);
+    }
+
+    @Test
     void logs_areServerSentEventsEndingWithAnEndEvent() {
         String stream = web.get().uri("/apps/{name}/logs?lines=10", "demo-storefront")
             .accept(MediaType.TEXT_EVENT_STREAM)

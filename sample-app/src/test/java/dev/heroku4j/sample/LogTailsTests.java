@@ -224,7 +224,7 @@ class LogTailsTests {
 
         @GetMapping(path = "/test/dying-tail", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
         SseEmitter dyingTail() {
-            return logTails.send(heroku.lines("http://127.0.0.1:" + dyingLog.getLocalPort() + "/dying"));
+            return logTails.send(heroku.lines("http://127.0.0.1:" + dyingLog.getLocalPort() + "/dying", HerokuService.LOG_STREAM));
         }
 
     }

@@ -16,6 +16,7 @@ public final class ConversionReport {
     private final List<String> bodiless = new ArrayList<>();
     private final List<String> variantDifferences = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> unwaited = new ArrayList<>();
     private final Map<String, TreeSet<String>> droppedKeywords = new TreeMap<>();
     private int links;
     private int linksMapped;
@@ -47,6 +48,15 @@ public final class ConversionReport {
 
     void note(String what) {
         notes.add(what);
+    }
+
+    void unwaited(String definition) {
+        unwaited.add(definition);
+    }
+
+    /** Definitions with a status or state enum that {@code heroku-waiters.json} does not mention. */
+    public List<String> unwaited() {
+        return List.copyOf(unwaited);
     }
 
     void dropped(String keyword, String where) {
@@ -112,6 +122,7 @@ public final class ConversionReport {
         section(out, "Operations that answer an empty object, declared without a response body", bodiless);
         section(out, "Where the variants disagree (version=3 is the contract)", variantDifferences);
         section(out, "Notes", notes);
+        section(out, "Status enums without waiter data (heroku-waiters.json)", unwaited);
         List<String> dropped = new ArrayList<>();
         droppedKeywords.forEach((keyword, places) -> dropped.add(keyword + " (" + places.size() + " places, e.g. "
                 + places.first() + ")"));

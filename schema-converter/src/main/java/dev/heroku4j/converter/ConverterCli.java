@@ -15,7 +15,7 @@ import java.util.Arrays;
 public final class ConverterCli {
 
     static final String USAGE = "usage: schema-converter --schema FILE[=VARIANT] [--schema FILE[=VARIANT] ...] --out FILE"
-            + " [--lock SHA256_FILE] [--patches PATCH_FILE] [--report]";
+            + " [--lock SHA256_FILE] [--patches PATCH_FILE] [--waiters WAITERS_FILE] [--report]";
 
     private ConverterCli() {
     }
@@ -56,6 +56,10 @@ public final class ConverterCli {
                     case "--patches" -> {
                         Path patches = Path.of(value(args, ++i, arg));
                         converter.patches(patches.toString(), new String(SchemaLoader.read(patches), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    case "--waiters" -> {
+                        Path waiters = Path.of(value(args, ++i, arg));
+                        converter.waiters(waiters.toString(), new String(SchemaLoader.read(waiters), java.nio.charset.StandardCharsets.UTF_8));
                     }
                     case "--report" -> report = true;
                     case "--help", "-h" -> {

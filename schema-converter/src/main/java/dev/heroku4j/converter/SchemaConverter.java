@@ -31,6 +31,7 @@ public final class SchemaConverter {
 
     private final Map<String, Input> inputs = new LinkedHashMap<>();
     private SchemaPatches patches = SchemaPatches.builtIn();
+    private Waiters waiters = Waiters.builtIn();
     private SchemaLock lock;
 
     private record Input(String variant, String source, byte[] content) {
@@ -71,6 +72,12 @@ public final class SchemaConverter {
         return this;
     }
 
+    /** Replaces the built-in waiter data (tests). */
+    public SchemaConverter waiters(String source, String json) {
+        this.waiters = Waiters.parse(source, json.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
     public Result convert() {
         if (inputs.isEmpty()) {
             throw new ConversionException("(no input)", "", "give at least one schema file");
@@ -82,7 +89,9 @@ public final class SchemaConverter {
             patches.apply(input.variant(), root, input.source(), report);
             variants.add(new Variant(input.variant(), input.source(), root));
         }
-        return new Result(YAML.writeValueAsString(convert(variants, report)), report);
+        ObjectNode document = convert(variants, report);
+        waiters.apply(document, variants, report);
+        return new Result(YAML.writeValueAsString(document), report);
     }
 
     /** The conversion proper, on parsed and patched trees. */

@@ -245,7 +245,7 @@ class ConversionRulesTest {
                 [{"variants": ["3"], "op": "replace", "path": "/definitions/app/properties/maintenance/$ref",
                   "expect": "#/definitions/app_typo/definitions/maintenance", "value": "#/definitions/app/definitions/maintenance",
                   "reason": "typo"}]""";
-        SchemaConverter.Result fixed = new SchemaConverter().patches("patches.json", patch)
+        SchemaConverter.Result fixed = new SchemaConverter().patches("patches.json", patch).waiters("no-waiters", "[]")
                 .schema("v3.json", "3", Fixture.schema(broken).getBytes(StandardCharsets.UTF_8)).convert();
         assertThat(fixed.report().patches()).containsExactly("[3] replace /definitions/app/properties/maintenance/$ref: typo");
     }
@@ -255,7 +255,7 @@ class ConversionRulesTest {
         String patch = """
                 [{"variants": ["3"], "op": "replace", "path": "/definitions/app/description",
                   "expect": "An old text.", "value": "New.", "reason": "clarify"}]""";
-        SchemaConverter converter = new SchemaConverter().patches("patches.json", patch)
+        SchemaConverter converter = new SchemaConverter().patches("patches.json", patch).waiters("no-waiters", "[]")
                 .schema("v3.json", "3", Fixture.schema(APP).getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(converter::convert).isInstanceOf(ConversionException.class)

@@ -46,13 +46,14 @@ class ConverterCliTest {
         Path schema = write("platform-api.json", Fixture.schema(Fixture.APP));
         Path spec = dir.resolve("out/spec.yaml");
 
-        assertThat(run("--schema", schema.toString(), "--out", spec.toString(), "--report")).isZero();
+        Path noWaiters = write("waiters.json", "[]"); // the fixture has none of the resources the built-in data names
+        assertThat(run("--waiters", noWaiters.toString(), "--schema", schema.toString(), "--out", spec.toString(), "--report")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("operations: 5, links mapped: 5 of 5; wrote")
                 .contains("Keywords dropped on purpose");
         assertThat(spec).exists();
         long modified = Files.getLastModifiedTime(spec).toMillis();
         Files.setLastModifiedTime(spec, java.nio.file.attribute.FileTime.fromMillis(modified - 10_000));
-        assertThat(run("--schema", schema.toString(), "--out", spec.toString())).isZero();
+        assertThat(run("--waiters", noWaiters.toString(), "--schema", schema.toString(), "--out", spec.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("; unchanged ");
         assertThat(Files.getLastModifiedTime(spec).toMillis()).as("an unchanged spec is not rewritten").isEqualTo(modified - 10_000);
     }
@@ -115,7 +116,9 @@ class ConverterCliTest {
         assertThat(err()).contains("changed: sha256 is " + actual).contains("replacing that line with: " + actual + "  platform-api.json");
 
         Files.writeString(lock, actual + "  platform-api.json\n");
-        assertThat(run("--lock", lock.toString(), "--schema", schema.toString(), "--out", dir.resolve("o.yaml").toString())).isZero();
+        Path noWaiters = write("waiters.json", "[]");
+        assertThat(run("--waiters", noWaiters.toString(), "--lock", lock.toString(), "--schema", schema.toString(),
+                "--out", dir.resolve("o.yaml").toString())).isZero();
     }
 
     @Test

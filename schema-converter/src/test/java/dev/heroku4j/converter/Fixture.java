@@ -20,7 +20,7 @@ final class Fixture {
     }
 
     static SchemaConverter converter(String v3) {
-        return new SchemaConverter().patches("no-patches", "[]")
+        return new SchemaConverter().patches("no-patches", "[]").waiters("no-waiters", "[]")
                 .schema("v3.json", "3", schema(v3).getBytes(StandardCharsets.UTF_8));
     }
 

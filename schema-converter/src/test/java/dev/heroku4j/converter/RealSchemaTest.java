@@ -74,6 +74,24 @@ class RealSchemaTest {
     }
 
     @Test
+    void waiters_everyStatusEnumIsClassified_andTheInfoOperationCarriesItsWaiter() {
+        assertThat(result.report().unwaited()).as("status enums without waiter data").isEmpty();
+        JsonNode build = op(doc, "/apps/{app_id_or_name}/builds/{build_id}", "get").path(Waiters.EXTENSION);
+        assertThat(build.path("method").asString()).isEqualTo("buildWait");
+        assertThat(build.path("field").asString()).isEqualTo("status");
+        assertThat(build.path("failure").toString()).isEqualTo("[\"failed\"]");
+        JsonNode dyno = op(doc, "/apps/{app_id_or_name}/dynos/{dyno_id_or_name}", "get").path(Waiters.EXTENSION);
+        assertThat(dyno.path("failure").toString()).contains("crashed");
+        long waiters = 0;
+        for (JsonNode item : doc.path("paths")) {
+            for (JsonNode operation : item) {
+                waiters += operation.has(Waiters.EXTENSION) ? 1 : 0;
+            }
+        }
+        assertThat(waiters).isEqualTo(14);
+    }
+
+    @Test
     void output_isDeterministic() {
         assertThat(converter().convert().yaml()).isEqualTo(result.yaml());
     }

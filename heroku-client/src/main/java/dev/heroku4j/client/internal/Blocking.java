@@ -14,6 +14,7 @@ import reactor.core.scheduler.Schedulers;
 import dev.heroku4j.client.error.HerokuTimeoutException;
 import dev.heroku4j.client.paging.PagedFlux;
 import dev.heroku4j.client.paging.PagedIterable;
+import dev.heroku4j.client.waiter.WaitOutcome;
 
 /**
  * How the blocking client waits for the reactive one: never on a non-blocking (event-loop) thread, and never
@@ -32,13 +33,30 @@ public final class Blocking {
      * scheduled task per call, and cancelling the future cancels the call.
      */
     public <T> @Nullable T get(Mono<T> call) {
+        return get(call, callTimeout);
+    }
+
+    /**
+     * The outcome of a wait whose own deadline ends it (the waiter gives up at its deadline; the call timeout on top
+     * covers the poll that is in flight then). Interrupting the waiting thread cancels the wait.
+     */
+    public <T> WaitOutcome<T> await(Mono<WaitOutcome<T>> wait, Duration deadline) {
+        return Objects.requireNonNull(get(wait, deadline.plus(callTimeout)), "a wait always has an outcome");
+    }
+
+    /** The value of work that bounds itself by {@code deadline} (a deploy); the call timeout on top covers its last call. */
+    public <T> @Nullable T within(Mono<T> work, Duration deadline) {
+        return get(work, deadline.plus(callTimeout));
+    }
+
+    private <T> @Nullable T get(Mono<T> call, Duration timeout) {
         checkThread();
         CompletableFuture<T> result = call.toFuture();
         try {
-            return result.get(callTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            throw new HerokuTimeoutException(callTimeout);
+            throw new HerokuTimeoutException(timeout);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? withCallerStack(failure) : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {

@@ -32,8 +32,14 @@ import dev.heroku4j.client.paging.Range;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
 import dev.heroku4j.client.ratelimit.Throttle;
 import dev.heroku4j.client.retry.RetryFilter;
-import dev.heroku4j.client.streaming.LineStreams;
+import dev.heroku4j.client.streaming.ResumableLines;
+import dev.heroku4j.client.streaming.StreamOptions;
 import dev.heroku4j.client.streaming.SourceUploader;
+import dev.heroku4j.client.waiter.PollBudget;
+import dev.heroku4j.client.waiter.WaitOptions;
+import dev.heroku4j.client.waiter.WaitOutcome;
+import dev.heroku4j.client.waiter.WaitSpec;
+import dev.heroku4j.client.waiter.Waiter;
 
 /**
  * The one engine: every exchange of both clients goes through here (API calls, log and build-output streams,
@@ -50,8 +56,9 @@ public final class HerokuTransport {
     private final @Nullable Throttle throttle;
     private final SingletonSupplier<WebClient> api;
     private final SingletonSupplier<WebClient> streams;
-    private final SingletonSupplier<LineStreams> lines;
+    private final SingletonSupplier<ResumableLines> lines;
     private final SingletonSupplier<SourceUploader> uploader;
+    private final Waiter waiter;
     private final @Nullable String twoFactorCode;
     private final @Nullable AtomicReference<HerokuResponse<?>> capture;
     private final boolean once;
@@ -65,8 +72,9 @@ public final class HerokuTransport {
         this.throttle = config.throttle() == null ? null : config.throttle().create(tracker, config.apiKeys());
         this.api = SingletonSupplier.of(() -> built("API", () -> WebClients.api(config, tracker, throttle)));
         this.streams = SingletonSupplier.of(() -> built("stream", () -> WebClients.streams(config)));
-        this.lines = SingletonSupplier.of(() -> new LineStreams(streams.obtain()));
+        this.lines = SingletonSupplier.of(() -> new ResumableLines(streams.obtain()));
         this.uploader = SingletonSupplier.of(() -> new SourceUploader(streams.obtain()));
+        this.waiter = new Waiter(new PollBudget(tracker));
         this.twoFactorCode = null;
         this.capture = null;
         this.once = false;
@@ -82,6 +90,7 @@ public final class HerokuTransport {
         this.streams = from.streams;
         this.lines = from.lines;
         this.uploader = from.uploader;
+        this.waiter = from.waiter;
         this.twoFactorCode = twoFactorCode;
         this.capture = capture;
         this.once = once;
@@ -210,14 +219,36 @@ public final class HerokuTransport {
         return false;
     }
 
-    /** Lines of a stream URL Heroku hands out ({@code logplex_url}, {@code output_stream_url}), without the key. */
-    public Flux<String> lines(String url) {
-        return Flux.defer(() -> lines.obtain().lines(url));
+    /**
+     * Polls {@code probe} until the resource is in a terminal state of {@code spec} or the deadline passes, keeping to
+     * the share of the rate limit that every waiter of this engine shares ({@link PollBudget}).
+     */
+    public <T> Mono<WaitOutcome<T>> await(WaitSpec spec, java.util.function.Supplier<Mono<T>> probe, WaitOptions options) {
+        return waiter.await(spec, probe, options);
+    }
+
+    /** The budget every waiter of this engine polls within. */
+    public PollBudget pollBudget() {
+        return waiter.budget();
+    }
+
+    /**
+     * Lines of a stream URL Heroku hands out ({@code logplex_url}, {@code output_stream_url}), without the key,
+     * resumed after a break as {@code options} allow.
+     */
+    public Flux<String> lines(String url, StreamOptions options) {
+        URI uri = URI.create(url);
+        return Flux.defer(() -> lines.obtain().lines(uri, options));
     }
 
     /** Uploads a file to a source's {@code put_url}, without the key. */
     public Mono<Void> upload(URI putUrl, Path file) {
         return Mono.defer(() -> uploader.obtain().put(putUrl, file));
+    }
+
+    /** Uploads bytes to a source's {@code put_url}, without the key, telling {@code progress} the bytes sent so far. */
+    public Mono<Void> upload(URI putUrl, byte[] content, java.util.function.LongConsumer progress) {
+        return Mono.defer(() -> uploader.obtain().put(putUrl, content, progress));
     }
 
     /** Uploads bytes to a source's {@code put_url}, without the key. */

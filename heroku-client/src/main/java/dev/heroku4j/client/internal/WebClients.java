@@ -69,7 +69,7 @@ final class WebClients {
         }
         return start(config)
                 .clientConnector(connector != null ? connector : HttpConnectors.streams(config.timeouts()))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(dev.heroku4j.client.streaming.LineStreams.MAX_LINE_LENGTH))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(dev.heroku4j.client.streaming.ResumableLines.MAX_LINE_LENGTH))
                 .codecs(WebClients::neverLogRequestDetails)
                 .defaultHeader(HttpHeaders.USER_AGENT, config.userAgent())
                 .filter(new HerokuErrorFilter())

@@ -43,9 +43,20 @@ public final class SourceUploader {
     }
 
     public Mono<Void> put(URI putUrl, byte[] content) {
+        return put(putUrl, content, sent -> { });
+    }
+
+    /** Sends the bytes in chunks of 64 KiB, telling {@code progress} the bytes handed to the connection so far. */
+    public Mono<Void> put(URI putUrl, byte[] content, java.util.function.LongConsumer progress) {
         Objects.requireNonNull(content, "content");
-        return send(putUrl, content.length,
-                Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(content))));
+        Objects.requireNonNull(progress, "progress");
+        return send(putUrl, content.length, Flux.defer(() -> Flux.range(0, (content.length + CHUNK - 1) / CHUNK)
+                .map(i -> {
+                    int end = Math.min(content.length, (i + 1) * CHUNK);
+                    DataBuffer chunk = DefaultDataBufferFactory.sharedInstance.wrap(java.util.Arrays.copyOfRange(content, i * CHUNK, end));
+                    progress.accept(end);
+                    return chunk;
+                })));
     }
 
     /** Streams the file; it is not loaded into memory. */

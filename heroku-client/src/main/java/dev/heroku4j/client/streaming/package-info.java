@@ -1,5 +1,6 @@
 /**
- * Log and build-output streams, source uploads to signed URLs, and bounded polling.
+ * Log and build-output streams that resume after a break, log tails across sessions, source uploads to signed
+ * URLs, and bounded polling.
  */
 @NullMarked
 package dev.heroku4j.client.streaming;

@@ -36,6 +36,14 @@ public final class Clients {
                 .connectTimeout(CONNECT_TIMEOUT).responseTimeout(RESPONSE_TIMEOUT).retry(retry).callTimeout(BOUND).build();
     }
 
+    /**
+     * A client for tests of what the client does over many calls (waiters, deploys) rather than of a fault: the
+     * fast retries, but the default response timeout, so a simulator slowed by a busy machine is not a fault.
+     */
+    public static HerokuClient patient(String baseUrl) {
+        return HerokuClient.builder().apiKey(Secrets.KEY).baseUrl(baseUrl).retry(FAST_RETRY).callTimeout(BOUND).build();
+    }
+
     /** A loopback port nothing listens on (bound, then released). */
     public static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -1,0 +1,253 @@
+package dev.heroku4j.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
+import dev.heroku4j.client.error.HerokuNotFoundException;
+import dev.heroku4j.client.model.AddOn;
+import dev.heroku4j.client.model.AppCreateOpts;
+import dev.heroku4j.client.model.Build;
+import dev.heroku4j.client.model.Dyno;
+import dev.heroku4j.client.model.Release;
+import dev.heroku4j.client.waiter.WaitFailedException;
+import dev.heroku4j.client.waiter.WaitOptions;
+import dev.heroku4j.client.waiter.WaitOutcome;
+import dev.heroku4j.client.waiter.WaitProgress;
+import dev.heroku4j.reliability.support.Clients;
+import dev.heroku4j.simulator.HerokuSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The generated waiters on both clients against the simulator: success, failure with the resource's own detail
+ * (a failed build, a crashed dyno), a stuck {@code pending} ending at the deadline with the last state, a state
+ * moved while the waiter polls, cancellation (reactive dispose, blocking interrupt). States the simulator does not
+ * move by itself yet are arranged in its store ({@code sim.state().store()}).
+ */
+@Timeout(120)
+class WaiterTests {
+
+    static final WaitOptions FAST = WaitOptions.defaults().interval(Duration.ofMillis(50), Duration.ofMillis(200));
+
+    static HerokuSimulator sim;
+    static HerokuClient heroku;
+    static ReactiveHerokuClient reactive;
+    static String app;
+
+    @BeforeAll
+    static void start() {
+        sim = HerokuSimulator.builder().start();
+        heroku = Clients.patient(sim.baseUrl());
+        reactive = heroku.reactive();
+        app = heroku.app().appCreate(new AppCreateOpts().name("waiter-app")).getName();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    /** Sets a field of a stored resource, under the simulator's lock. */
+    static void set(String definition, String id, String field, String value) {
+        synchronized (sim.state()) {
+            ObjectNode item = sim.state().store().find(definition, id, x -> true).orElseThrow();
+            item.put(field, value);
+        }
+    }
+
+    /** A release stuck in pending, as during a Heroku incident (heroku/cli#1272). */
+    static Release pendingRelease() {
+        String id;
+        synchronized (sim.state()) {
+            ObjectNode release = sim.state().createRelease(sim.state().findApp(app).orElseThrow(), "stuck", null);
+            release.put("status", "pending");
+            id = release.get("id").asString();
+        }
+        return heroku.release().releaseInfo(app, id);
+    }
+
+    @Test
+    void buildWait_whenTheBuildSucceeds_givesItWithItsRelease_onBothClients() {
+        Build build = heroku.build().buildCreate(app, new dev.heroku4j.client.model.BuildCreateOpts()
+                .sourceBlob(new dev.heroku4j.client.model.BuildSourceBlob().url("https://example.com/s.tgz").version("v1")));
+
+        WaitOutcome<Build> outcome = heroku.build().buildWait(app, build.getId(), FAST);
+        WaitOutcome<Build> again = reactive.build().buildWait(app, build.getId(), FAST).block(Clients.BOUND);
+
+        assertThat(outcome).isInstanceOf(WaitOutcome.Succeeded.class);
+        assertThat(outcome.state()).isEqualTo("succeeded");
+        assertThat(outcome.orThrow().getRelease().getId()).isNotNull();
+        assertThat(again.succeeded()).isTrue();
+    }
+
+    @Test
+    void buildWait_whenTheBuildFailed_givesFailedWithItsOutputStream() {
+        Build build = heroku.build().buildCreate(app, new dev.heroku4j.client.model.BuildCreateOpts()
+                .sourceBlob(new dev.heroku4j.client.model.BuildSourceBlob().url("https://example.com/s.tgz").version("v2")));
+        set("build", build.getId().toString(), "status", "failed");
+
+        for (WaitOutcome<Build> outcome : List.of(heroku.build().buildWait(app, build.getId(), FAST),
+                reactive.build().buildWait(app, build.getId(), FAST).block(Clients.BOUND))) {
+            assertThat(outcome).isInstanceOf(WaitOutcome.Failed.class);
+            WaitOutcome.Failed<Build> failed = (WaitOutcome.Failed<Build>) outcome;
+            assertThat(failed.state()).isEqualTo("failed");
+            assertThat(failed.detail()).containsEntry("output_stream_url", build.getOutputStreamUrl());
+            assertThat(failed.polls()).isEqualTo(1);
+            assertThatThrownBy(outcome::orThrow).isInstanceOf(WaitFailedException.class)
+                    .hasMessageContaining("The build ended failed").hasMessageContaining("output_stream_url");
+        }
+    }
+
+    @Test
+    void releaseWait_whenStuckPending_endsAtTheDeadlineWithTheLastState_onBothClients() {
+        Release release = pendingRelease();
+        WaitOptions shortDeadline = FAST.deadline(Duration.ofMillis(700));
+
+        long start = System.nanoTime();
+        WaitOutcome<Release> blocking = heroku.release().releaseWait(app, release.getId(), shortDeadline);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        WaitOutcome<Release> reactiveOutcome = reactive.release().releaseWait(app, release.getId(), shortDeadline)
+                .block(Clients.BOUND);
+
+        for (WaitOutcome<Release> outcome : List.of(blocking, reactiveOutcome)) {
+            assertThat(outcome).isInstanceOf(WaitOutcome.DeadlineExceeded.class);
+            WaitOutcome.DeadlineExceeded<Release> late = (WaitOutcome.DeadlineExceeded<Release>) outcome;
+            assertThat(late.state()).isEqualTo("pending");
+            assertThat(late.resource().getId()).isEqualTo(release.getId());
+            assertThat(late.deadline()).isEqualTo(Duration.ofMillis(700));
+            assertThat(late.polls()).isGreaterThan(2);
+        }
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(700)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void releaseWait_whenTheStateMovesWhilePolling_succeedsAfterBackingOff() throws Exception {
+        Release release = pendingRelease();
+        List<WaitProgress> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch polledTwice = new CountDownLatch(2);
+        Mono<WaitOutcome<Release>> wait = reactive.release().releaseWait(app, release.getId(),
+                FAST.onPoll(p -> { seen.add(p); polledTwice.countDown(); }));
+
+        AtomicReference<WaitOutcome<Release>> result = new AtomicReference<>();
+        Disposable running = wait.subscribe(result::set);
+        assertThat(polledTwice.await(10, TimeUnit.SECONDS)).isTrue();
+        set("release", release.getId().toString(), "status", "succeeded");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> result.get() != null);
+        running.dispose();
+
+        assertThat(result.get().succeeded()).isTrue();
+        assertThat(seen).extracting(WaitProgress::state).startsWith("pending", "pending").endsWith("succeeded");
+        assertThat(seen).extracting(WaitProgress::poll).isSorted();
+        // the pauses grow: the last gap is longer than the first (50 ms, growing by 1.5 up to 200 ms, 10% jitter)
+        Duration first = seen.get(1).elapsed().minus(seen.get(0).elapsed());
+        Duration last = seen.get(seen.size() - 1).elapsed().minus(seen.get(seen.size() - 2).elapsed());
+        assertThat(seen.size() < 4 || last.compareTo(first) > 0).isTrue();
+    }
+
+    @Test
+    void dynoWait_whenTheDynoCrashed_isAFailure_notAWaitForever() {
+        Dyno dyno = heroku.dyno().dynoCreate(app, new dev.heroku4j.client.model.DynoCreateOpts().command("bin/worker"));
+        assertThat(dyno.getState()).isEqualTo("starting");
+        set("dyno", dyno.getId().toString(), "state", "crashed");
+
+        WaitOutcome<Dyno> outcome = heroku.dyno().dynoWait(app, dyno.getId(), FAST.deadline(Duration.ofSeconds(30)));
+
+        assertThat(outcome).isInstanceOf(WaitOutcome.Failed.class);
+        assertThat(outcome.state()).isEqualTo("crashed");
+        assertThat(outcome.polls()).isEqualTo(1);
+        set("dyno", dyno.getId().toString(), "state", "up");
+        assertThat(reactive.dyno().dynoWait(app, dyno.getName(), FAST).block(Clients.BOUND).succeeded()).isTrue();
+    }
+
+    @Test
+    void addOnWait_whileProvisioning_keepsPolling_untilProvisioned() {
+        AddOn addOn = heroku.addOn().addOnCreate(app, new dev.heroku4j.client.model.AddOnCreateOpts().plan("heroku-postgresql:essential-0"));
+        set("add-on", addOn.getId().toString(), "state", "provisioning");
+        List<String> states = new CopyOnWriteArrayList<>();
+
+        WaitOutcome<AddOn> outcome = heroku.addOn().addOnWait(addOn.getId(), FAST.onPoll(p -> {
+            states.add(p.state());
+            if (p.poll() == 3) {
+                set("add-on", addOn.getId().toString(), "state", "provisioned");
+            }
+        }));
+
+        assertThat(outcome.succeeded()).isTrue();
+        assertThat(states).containsExactly("provisioning", "provisioning", "provisioning", "provisioned");
+    }
+
+    @Test
+    void wait_whenTheResourceIsGone_failsWithTheCallsError() {
+        UUID missing = UUID.randomUUID();
+
+        assertThatThrownBy(() -> heroku.build().buildWait(app, missing, FAST)).isInstanceOf(HerokuNotFoundException.class);
+        assertThatThrownBy(() -> reactive.build().buildWait(app, missing, FAST).block(Clients.BOUND))
+                .isInstanceOf(HerokuNotFoundException.class);
+    }
+
+    @Test
+    void reactiveWait_whenDisposed_stopsPolling() throws Exception {
+        Release release = pendingRelease();
+        CountDownLatch polled = new CountDownLatch(1);
+        Disposable running = reactive.release().releaseWait(app, release.getId(), FAST.onPoll(p -> polled.countDown()))
+                .subscribe();
+        assertThat(polled.await(10, TimeUnit.SECONDS)).isTrue();
+
+        running.dispose();
+        int afterDispose = polls(release);
+        Thread.sleep(600);
+
+        assertThat(polls(release)).isLessThanOrEqualTo(afterDispose + 1); // at most the one already in flight
+    }
+
+    @Test
+    void blockingWait_whenInterrupted_stopsPollingAndSaysSo() throws Exception {
+        Release release = pendingRelease();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        CountDownLatch polled = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                heroku.release().releaseWait(app, release.getId(), FAST.onPoll(p -> polled.countDown()));
+            } catch (RuntimeException e) {
+                thrown.set(e);
+            }
+        });
+        waiter.start();
+        assertThat(polled.await(10, TimeUnit.SECONDS)).isTrue();
+
+        waiter.interrupt();
+        waiter.join(5_000);
+        int afterInterrupt = polls(release);
+        Thread.sleep(600);
+
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("Interrupted");
+        assertThat(polls(release)).isLessThanOrEqualTo(afterInterrupt + 1);
+    }
+
+    @Test
+    void options_refuseWhatCannotWork() {
+        assertThatThrownBy(() -> WaitOptions.deadlineIn(Duration.ZERO)).hasMessageContaining("deadline must be positive");
+        assertThatThrownBy(() -> WaitOptions.defaults().quotaShare(0)).hasMessageContaining("quotaShare must be in (0, 1]");
+        assertThatThrownBy(() -> heroku.build().buildWait(app, " ", FAST)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static int polls(Release release) {
+        return sim.journal().count("GET", "/apps/*/releases/" + release.getId());
+    }
+}

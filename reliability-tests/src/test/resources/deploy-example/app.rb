@@ -1,0 +1,2 @@
+require 'sinatra'
+get('/') { 'deployed by heroku4j' }
