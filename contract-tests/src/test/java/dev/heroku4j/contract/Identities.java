@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.simulator.HerokuSimulator;
 
 /**
  * Path parameter values: identities of the simulator's demo data where the simulator keeps state, and an example
@@ -15,11 +16,14 @@ final class Identities {
 
     static final String APP = "demo-storefront";
     static final String UNCOUPLED_APP = "demo-inventory-api";
+    static final String STAGING_APP = "demo-storefront-staging";
 
     private final Map<String, Supplier<String>> lookups = new HashMap<>();
+    private final HerokuClient heroku;
 
     /** {@code heroku} only looks identities up; it may be the client under test (lookups happen before the call). */
-    Identities(HerokuClient heroku) {
+    Identities(HerokuClient heroku, HerokuSimulator simulator) {
+        this.heroku = heroku;
         lookups.put("app_id_or_name", () -> APP);
         lookups.put("app_name", () -> APP);
         lookups.put("formation_id_or_type", () -> "web");
@@ -34,8 +38,31 @@ final class Identities {
         Supplier<String> pipeline = () -> heroku.pipeline().pipelineList().first().orElseThrow().getId().toString();
         lookups.put("pipeline_id_or_name", pipeline);
         lookups.put("pipeline_id", pipeline);
+        lookups.put("region_id_or_name", () -> "eu");
+        lookups.put("stack_id_or_name", () -> "heroku-24");
+        lookups.put("sni_endpoint_id_or_name", () -> heroku.sniEndpoint().sniEndpointList(APP).first().orElseThrow().getName());
+        lookups.put("log_drain_id_or_token_or_url", () -> heroku.logDrain().logDrainList(APP).first().orElseThrow().getToken());
+        lookups.put("app_webhook_id", () -> heroku.appWebhook().appWebhookList(APP).first().orElseThrow().getId().toString());
+        lookups.put("add_on_attachment_id", () -> heroku.addOnAttachment().addOnAttachmentListByApp(APP).first().orElseThrow()
+                .getId().toString());
+        lookups.put("add_on_attachment_id_or_name", () -> heroku.addOnAttachment().addOnAttachmentListByApp(APP).first()
+                .orElseThrow().getName());
+        // no list operation for these: the ones the suite created, read from the simulator's state
+        lookups.put("pipeline_promotion_id", () -> stored(simulator, "pipeline-promotion"));
+        lookups.put("app_setup_id", () -> stored(simulator, "app-setup"));
+        lookups.put("slug_id", () -> stored(simulator, "slug"));
         lookups.put("pipeline_coupling_id", () -> heroku.pipelineCoupling().pipelineCouplingList().first().orElseThrow()
                 .getId().toString());
+    }
+
+    /** The id of the latest stored resource of a definition, or "example" when there is none yet. */
+    private static String stored(HerokuSimulator simulator, String definition) {
+        var items = simulator.state().store().list(definition, item -> true);
+        return items.isEmpty() ? "example" : items.get(items.size() - 1).get("id").asString();
+    }
+
+    String appId(String name) {
+        return heroku.app().appInfo(name).getId().toString();
     }
 
     String value(String parameter) {
