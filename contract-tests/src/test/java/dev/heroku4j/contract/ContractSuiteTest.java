@@ -336,11 +336,12 @@ class ContractSuiteTest {
                     object.remove("name");
                     object.remove("build_stack"); // the example names heroku-18, a stack Heroku retired
                 }
-                case "appCreate" -> object.put("stack", "heroku-24");
+                case "appCreate" -> object.put("stack", "heroku-24").put("region", "eu"); // the examples name no region Heroku has
                 case "appSetupCreate" -> {
                     if (object.get("app") instanceof ObjectNode app) {
                         app.remove("name"); // a generated name: "example" is taken by appCreate
                         app.remove("stack");
+                        app.remove("region");
                         app.remove("space");
                         app.remove("organization");
                     }

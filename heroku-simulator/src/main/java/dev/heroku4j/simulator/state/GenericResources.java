@@ -223,7 +223,7 @@ final class GenericResources {
 			this.ctx.store.findOfApp("sni-endpoint", id(app), sni).ifPresent(endpoint -> {
 				item.set("sni_endpoint", NODES.objectNode().put("id", id(endpoint)).put("name", endpoint.get("name").asString()));
 				if (endpoint.get("domains") instanceof ArrayNode domains) {
-					domains.add(item.get("hostname").asString());
+					domains.add(id(item)); // Heroku lists the domains' ids
 				}
 			});
 		}

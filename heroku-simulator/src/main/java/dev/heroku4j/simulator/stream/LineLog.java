@@ -61,8 +61,9 @@ public final class LineLog {
 	public void finish() {
 		synchronized (this) {
 			this.finished = true;
-			this.followers.forEach(FluxSink::complete);
+			List<FluxSink<Line>> done = List.copyOf(this.followers);
 			this.followers.clear();
+			done.forEach(FluxSink::complete);
 		}
 	}
 

@@ -25,12 +25,12 @@ class StateEventsTests {
 			http.send("POST", "/apps/evt-app/builds", "{\"source_blob\": {\"url\": \"https://example.com/s.tgz\"}}");
 			http.get("/apps/evt-app/builds");
 			http.send("POST", "/apps/evt-app/addons", "{\"plan\": \"heroku-redis:mini\"}");
-			http.send("POST", "/apps/evt-app/domains", "{\"hostname\": \"evt.example.com\"}");
+			http.send("POST", "/apps/evt-app/domains", "{\"hostname\": \"evt.example.com\", \"sni_endpoint\": null}");
 			http.send("POST", "/apps/evt-app/sni-endpoints", "{\"certificate_chain\": \"c\", \"private_key\": \"k\"}");
 			http.get("/apps/evt-app/dynos"); // the dyno boot is due
 			http.send("DELETE", "/apps/evt-app", null);
 
-			assertThat(seen).containsSubsequence("api:app create", "api:release create", "api:release create",
+			assertThat(seen).as(seen.toString()).containsSubsequence("api:app create", "api:release create", "api:release create",
 					"api:build create", "api:release create", "api:build update", "api:formation create", "dyno create",
 					"dyno update", "api:addon create", "api:addon-attachment create", "api:domain create",
 					"api:sni-endpoint create", "api:app destroy");

@@ -146,8 +146,8 @@ class StreamTests {
 		assertThat(ids).hasSize(4);
 		lastId = ids.get(ids.size() - 1).substring(4);
 		String rest = read(url, "Accept", "text/event-stream", "Last-Event-Id", lastId);
-		List<String> all = new ArrayList<>(received.stream().filter(l -> l.startsWith("data: ")).toList());
-		rest.lines().filter(l -> l.startsWith("data: ")).forEach(all::add);
+		List<String> all = new ArrayList<>(received.stream().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList());
+		rest.lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).forEach(all::add);
 		assertThat(texts(String.join("\n", all))).containsExactlyElementsOf(
 				IntStream.rangeClosed(1, 10).mapToObj(n -> "line " + n).toList());
 	}
