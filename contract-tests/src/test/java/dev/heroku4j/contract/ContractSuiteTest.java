@@ -347,7 +347,7 @@ class ContractSuiteTest {
                     }
                 }
                 case "addOnResolution" -> {
-                    object.put("addon", identities.value("add_on_id_or_name"));
+                    object.put("addon", identities.value("add_on_name"));
                     object.put("app", Identities.APP);
                     object.remove("addon_service");
                 }

@@ -33,7 +33,11 @@ final class Identities {
         // A dyno of the formation: one-off dynos the suite starts may have ended by the time it is used.
         lookups.put("dyno_id_or_name", () -> heroku.dyno().dynoList(APP).toList().stream()
                 .filter(dyno -> "web".equals(dyno.getType())).findFirst().orElseThrow().getName());
-        lookups.put("add_on_id_or_name", () -> heroku.addOn().addOnListByApp(APP).first().orElseThrow().getId().toString());
+        // the app's oldest add-on (the demo's, which has a log drain): list pages come in id order, which is random
+        lookups.put("add_on_id_or_name", () -> simulator.state().store()
+                .list("add-on", addOn -> APP.equals(addOn.at("/app/name").asString())).stream()
+                .findFirst().map(addOn -> addOn.get("id").asString())
+                .orElseGet(() -> heroku.addOn().addOnListByApp(APP).first().orElseThrow().getId().toString()));
         lookups.put("build_id", () -> heroku.build().buildList(APP).first().orElseThrow().getId().toString());
         Supplier<String> pipeline = () -> heroku.pipeline().pipelineList().first().orElseThrow().getId().toString();
         lookups.put("pipeline_id_or_name", pipeline);
@@ -41,7 +45,11 @@ final class Identities {
         lookups.put("region_id_or_name", () -> "eu");
         lookups.put("stack_id_or_name", () -> "heroku-24");
         lookups.put("sni_endpoint_id_or_name", () -> heroku.sniEndpoint().sniEndpointList(APP).first().orElseThrow().getName());
-        lookups.put("log_drain_id_or_token_or_url", () -> heroku.logDrain().logDrainList(APP).first().orElseThrow().getToken());
+        // the demo add-on's drain: reachable under the app and under the add-on (the suite's own drain only under the app)
+        lookups.put("log_drain_id_or_token_or_url", () -> heroku.logDrain().logDrainListByAddOn(value("add_on_id_or_name")).first()
+                .or(() -> heroku.logDrain().logDrainList(APP).first())
+                .orElseThrow().getToken());
+        lookups.put("add_on_name", () -> heroku.addOn().addOnListByApp(APP).first().orElseThrow().getName());
         lookups.put("app_webhook_id", () -> heroku.appWebhook().appWebhookList(APP).first().orElseThrow().getId().toString());
         lookups.put("add_on_attachment_id", () -> heroku.addOnAttachment().addOnAttachmentListByApp(APP).first().orElseThrow()
                 .getId().toString());

@@ -110,11 +110,14 @@ final class GenericResources {
 		switch (definition) {
 			case "pipeline" -> this.ctx.store.removeIf("pipeline-coupling", belongsTo("pipeline", id(item)));
 			case "add-on" -> {
+				// its attachments and its own log drains go with it
 				if (app != null) {
-					for (ObjectNode attachment : this.ctx.ofApp("add-on-attachment", app)) {
-						if (id(item).equals(attachment.path("addon").path("id").asString())) {
-							this.ctx.store.remove("add-on-attachment", attachment);
-							this.ctx.changed("add-on-attachment", "destroy", app, attachment);
+					for (String owned : List.of("add-on-attachment", "log-drain")) {
+						for (ObjectNode other : this.ctx.ofApp(owned, app)) {
+							if (id(item).equals(other.path("addon").path("id").asString())) {
+								this.ctx.store.remove(owned, other);
+								this.ctx.changed(owned, "destroy", app, other);
+							}
 						}
 					}
 				}
