@@ -74,7 +74,7 @@ public final class HerokuSimulator implements AutoCloseable {
 		this.judge = new Judge(index, Shared.VALIDATOR);
 		this.seed = builder.seed;
 		applySeed();
-		StreamEndpoints streams = new StreamEndpoints(this.api.streams(), this.api.failures());
+		StreamEndpoints streams = new StreamEndpoints(this.api.streams(), this.api.failures(), builder.tailIdle);
 		FailureEndpoints failures = new FailureEndpoints(this.api);
 		AdminEndpoints admin = new AdminEndpoints(this.api.store(), this.journal, this.faults, this.rateLimiter,
 				this.judge, this::reset, (rest, request) -> streams.handle(rest, request).or(() -> failures.handle(rest, request)));
@@ -170,7 +170,21 @@ public final class HerokuSimulator implements AutoCloseable {
 
 		private Timings timings = Timings.DEFAULT;
 
+		private Duration tailIdle = Duration.ofSeconds(2);
+
 		private Builder() {
+		}
+
+		/**
+		 * How long a tailing log session ({@code tail: true}) stays open without a new line before the simulator ends it,
+		 * as Heroku ends tails eventually; default two seconds, zero keeps tails open until the client leaves.
+		 */
+		public Builder tailIdleTimeout(Duration idle) {
+			if (Objects.requireNonNull(idle, "idle").isNegative()) {
+				throw new IllegalArgumentException("tail idle timeout must not be negative, was " + idle);
+			}
+			this.tailIdle = idle;
+			return this;
 		}
 
 		/**

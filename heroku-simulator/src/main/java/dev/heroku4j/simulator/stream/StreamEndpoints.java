@@ -32,9 +32,16 @@ public final class StreamEndpoints {
 
 	private final Failures failures;
 
-	public StreamEndpoints(Streams streams, Failures failures) {
+	private final Duration tailIdle;
+
+	/**
+	 * @param tailIdle a tailing log session ends after this long without a new line (zero: never), so a client that
+	 * reads a tail to its end, as after Heroku closes it, gets one
+	 */
+	public StreamEndpoints(Streams streams, Failures failures, Duration tailIdle) {
 		this.streams = streams;
 		this.failures = failures;
+		this.tailIdle = tailIdle;
 	}
 
 	/** The response for a stream path (after {@code /__simulator/}), or empty if the path is not a stream. */
@@ -61,6 +68,9 @@ public final class StreamEndpoints {
 			if (!session.tail()) {
 				long end = session.start() + session.lines() - 1;
 				lines = lines.takeWhile(line -> line.number() <= end);
+			}
+			else if (!this.tailIdle.isZero()) {
+				lines = lines.timeout(this.tailIdle, Flux.empty());
 			}
 			lines = lines.filter(line -> matches(session, line.text()));
 			return Optional.of(serve(request, lines));

@@ -129,6 +129,16 @@ class StreamTests {
 	}
 
 	@Test
+	void tail_endsCleanlyAfterAQuietSpell() throws Exception {
+		try (HerokuSimulator quiet = HerokuSimulator.builder().tailIdleTimeout(Duration.ofMillis(300)).start()) {
+			ObjectNode app = quiet.state().createApp("quiet-app", null, null);
+			quiet.state().replaceLog(app, List.of("app[web.1]: only line"));
+			var session = new Http(quiet).send("POST", "/apps/quiet-app/log-sessions", "{\"tail\": true}");
+			assertThat(texts(read(Http.json(session).get("logplex_url").asString()))).containsExactly("only line");
+		}
+	}
+
+	@Test
 	void cutStream_endsAbruptlyAfterNLines_andResumesWithoutLossOrRepeat() throws Exception {
 		String url = session("{\"lines\": 10}");
 		sim.state().failures().streamCut(4);
