@@ -12,6 +12,7 @@ import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.model.AppWebhookAppWebhook;
 import dev.heroku4j.client.model.AppWebhookCreateOpts;
 import dev.heroku4j.client.model.AppWebhookUpdateOpts;
+import dev.heroku4j.simulator.HerokuSimulator;
 
 /**
  * Path parameter values: identities of the simulator's demo data where the simulator keeps state, and an example
@@ -22,11 +23,14 @@ final class Identities {
 
     static final String APP = "demo-storefront";
     static final String UNCOUPLED_APP = "demo-inventory-api";
+    static final String STAGING_APP = "demo-storefront-staging";
 
     private final Map<String, Supplier<String>> lookups = new HashMap<>();
+    private final HerokuClient heroku;
 
     /** {@code heroku} only looks identities up; it may be the client under test (lookups happen before the call). */
-    Identities(HerokuClient heroku) {
+    Identities(HerokuClient heroku, HerokuSimulator simulator) {
+        this.heroku = heroku;
         lookups.put("app_id_or_name", () -> APP);
         lookups.put("app_name", () -> APP);
         lookups.put("formation_id_or_type", () -> "web");
@@ -36,11 +40,32 @@ final class Identities {
         // A dyno of the formation: one-off dynos the suite starts may have ended by the time it is used.
         lookups.put("dyno_id_or_name", () -> heroku.dyno().dynoList(APP).toList().stream()
                 .filter(dyno -> "web".equals(dyno.getType())).findFirst().orElseThrow().getName());
-        lookups.put("add_on_id_or_name", () -> heroku.addOn().addOnListByApp(APP).first().orElseThrow().getId().toString());
+        // the app's oldest add-on (the demo's, which has a log drain): list pages come in id order, which is random
+        lookups.put("add_on_id_or_name", () -> simulator.state().store()
+                .list("add-on", addOn -> APP.equals(addOn.at("/app/name").asString())).stream()
+                .findFirst().map(addOn -> addOn.get("id").asString())
+                .orElseGet(() -> heroku.addOn().addOnListByApp(APP).first().orElseThrow().getId().toString()));
         lookups.put("build_id", () -> heroku.build().buildList(APP).first().orElseThrow().getId().toString());
         Supplier<String> pipeline = () -> heroku.pipeline().pipelineList().first().orElseThrow().getId().toString();
         lookups.put("pipeline_id_or_name", pipeline);
         lookups.put("pipeline_id", pipeline);
+        lookups.put("region_id_or_name", () -> "eu");
+        lookups.put("stack_id_or_name", () -> "heroku-24");
+        lookups.put("sni_endpoint_id_or_name", () -> heroku.sniEndpoint().sniEndpointList(APP).first().orElseThrow().getName());
+        // the demo add-on's drain: reachable under the app and under the add-on (the suite's own drain only under the app)
+        lookups.put("log_drain_id_or_token_or_url", () -> heroku.logDrain().logDrainListByAddOn(value("add_on_id_or_name")).first()
+                .or(() -> heroku.logDrain().logDrainList(APP).first())
+                .orElseThrow().getToken());
+        lookups.put("add_on_name", () -> heroku.addOn().addOnListByApp(APP).first().orElseThrow().getName());
+        lookups.put("app_webhook_id", () -> heroku.appWebhook().appWebhookList(APP).first().orElseThrow().getId().toString());
+        lookups.put("add_on_attachment_id", () -> heroku.addOnAttachment().addOnAttachmentListByApp(APP).first().orElseThrow()
+                .getId().toString());
+        lookups.put("add_on_attachment_id_or_name", () -> heroku.addOnAttachment().addOnAttachmentListByApp(APP).first()
+                .orElseThrow().getName());
+        // no list operation for these: the ones the suite created, read from the simulator's state
+        lookups.put("pipeline_promotion_id", () -> stored(simulator, "pipeline-promotion"));
+        lookups.put("app_setup_id", () -> stored(simulator, "app-setup"));
+        lookups.put("slug_id", () -> stored(simulator, "slug"));
         lookups.put("pipeline_coupling_id", () -> heroku.pipelineCoupling().pipelineCouplingList().first().orElseThrow()
                 .getId().toString());
         // the simulator keeps app webhooks, their events and deliveries: made here when the suite has none yet
@@ -66,6 +91,16 @@ final class Identities {
             heroku.configVar().configVarUpdate(APP, ConfigVars.set("CONTRACT_WEBHOOK", UUID.randomUUID().toString()));
             return latest.get().orElseThrow();
         });
+    }
+
+    /** The id of the latest stored resource of a definition, or "example" when there is none yet. */
+    private static String stored(HerokuSimulator simulator, String definition) {
+        var items = simulator.state().store().list(definition, item -> true);
+        return items.isEmpty() ? "example" : items.get(items.size() - 1).get("id").asString();
+    }
+
+    String appId(String name) {
+        return heroku.app().appInfo(name).getId().toString();
     }
 
     String value(String parameter) {

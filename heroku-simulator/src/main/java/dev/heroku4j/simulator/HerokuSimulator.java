@@ -1,5 +1,6 @@
 package dev.heroku4j.simulator;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -19,7 +20,10 @@ import dev.heroku4j.simulator.schema.SchemaVariant;
 import dev.heroku4j.simulator.seed.Seed;
 import dev.heroku4j.simulator.seed.Seeds;
 import dev.heroku4j.simulator.state.ResourceStore;
+import dev.heroku4j.simulator.state.FailureEndpoints;
 import dev.heroku4j.simulator.state.StatefulApi;
+import dev.heroku4j.simulator.state.Timings;
+import dev.heroku4j.simulator.stream.StreamEndpoints;
 import dev.heroku4j.simulator.synth.ResponseSynthesizer;
 import dev.heroku4j.simulator.validation.Judge;
 import dev.heroku4j.simulator.validation.SchemaValidator;
@@ -72,15 +76,17 @@ public final class HerokuSimulator implements AutoCloseable {
 		}
 		this.journal = new Journal(builder.journalCapacity);
 		this.adminToken = builder.adminToken != null ? builder.adminToken : newAdminToken();
-		this.api = new StatefulApi(new ResourceStore(), synthesizers.get(SchemaVariant.V3));
+		this.api = new StatefulApi(new ResourceStore(), synthesizers.get(SchemaVariant.V3), builder.clock, builder.timings);
 		this.rateLimiter = new RateLimiter(builder.rateLimit, builder.refillPerMinute, System::nanoTime);
 		this.judge = new Judge(index, Shared.VALIDATOR);
 		this.seed = builder.seed;
 		this.webhooks = new SimulatorWebhooks(this.api, builder.webhookBackoff, builder.webhookAttempts);
 		this.api.handleOthers(this.webhooks.endpoints()::handle);
-		this.seed.apply(this.api);
+		applySeed();
+		StreamEndpoints streams = new StreamEndpoints(this.api.streams(), this.api.failures(), builder.tailIdle);
+		FailureEndpoints failures = new FailureEndpoints(this.api);
 		AdminEndpoints admin = new AdminEndpoints(this.api.store(), this.journal, this.faults, this.rateLimiter,
-				this.judge, this::reset);
+				this.judge, this::reset, (rest, request) -> streams.handle(rest, request).or(() -> failures.handle(rest, request)));
 		RequestHandler handler = new RequestHandler(index, Shared.VALIDATOR, synthesizers, this.api, this.rateLimiter,
 				this.faults, this.journal, Set.copyOf(builder.tokens), this.adminToken, admin);
 		this.server = SimulatorServer.start(builder.host, builder.port, handler);
@@ -154,18 +160,25 @@ public final class HerokuSimulator implements AutoCloseable {
 
 	/** Back to the state just after start: seed data only, an empty journal, no faults, a full request budget. */
 	public void reset() {
-		this.api.store().clear();
+		this.api.clear();
 		this.webhooks.registry().clear();
-		this.seed.apply(this.api);
+		applySeed();
 		this.journal.clear();
 		this.faults.clear();
 		this.rateLimiter.reset();
+	}
+
+	/** The seed's data as it stands once its builds, releases and dyno boots are over. */
+	private void applySeed() {
+		this.seed.apply(this.api);
+		this.api.settle();
 	}
 
 	@Override
 	public void close() {
 		this.server.close();
 		this.webhooks.close();
+		this.api.close();
 	}
 
 	/** Options of a simulator; {@link #start()} binds it. */
@@ -191,6 +204,12 @@ public final class HerokuSimulator implements AutoCloseable {
 
 		private int webhookAttempts = 5;
 
+		private Clock clock = Clock.systemUTC();
+
+		private Timings timings = Timings.DEFAULT;
+
+		private Duration tailIdle = Duration.ofSeconds(2);
+
 		private Builder() {
 		}
 
@@ -205,6 +224,42 @@ public final class HerokuSimulator implements AutoCloseable {
 			}
 			this.webhookAttempts = attempts;
 			this.webhookBackoff = firstBackoff;
+			return this;
+		}
+
+		/**
+		 * How long a tailing log session ({@code tail: true}) stays open without a new line before the simulator ends it,
+		 * as Heroku ends tails eventually; default two seconds, zero keeps tails open until the client leaves.
+		 */
+		public Builder tailIdleTimeout(Duration idle) {
+			if (Objects.requireNonNull(idle, "idle").isNegative()) {
+				throw new IllegalArgumentException("tail idle timeout must not be negative, was " + idle);
+			}
+			this.tailIdle = idle;
+			return this;
+		}
+
+		/**
+		 * How long builds, release phases and dyno boots take; default {@link Timings#DEFAULT} (builds done by the next
+		 * request, no release phase, dynos up after a second). {@link Timings#INSTANT} moves everything on at the next
+		 * request.
+		 */
+		public Builder timings(Timings timings) {
+			this.timings = Objects.requireNonNull(timings, "timings");
+			return this;
+		}
+
+		/** How long a dyno takes from {@code starting} to {@code up}; default one second. */
+		public Builder dynoBoot(Duration delay) {
+			return timings(this.timings.withDynoBoot(delay));
+		}
+
+		/**
+		 * The clock the state's time runs on; default the system clock. With another clock (a test's) time moves only
+		 * when it does, and pending changes run at the next request or {@code state().runDue()}: deterministic.
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
 			return this;
 		}
 

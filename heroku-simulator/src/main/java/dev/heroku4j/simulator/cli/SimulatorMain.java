@@ -3,19 +3,22 @@ package dev.heroku4j.simulator.cli;
 import dev.heroku4j.simulator.ratelimit.RateLimiter;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import dev.heroku4j.simulator.HerokuSimulator;
+import dev.heroku4j.simulator.state.Timings;
 
 /**
- * {@code java -jar heroku-simulator.jar [--port 5000] [--host 127.0.0.1] [--seed empty|demo] [--rate-limit 4500] [--refill-per-minute 75] [--token T]... [--admin-token T] [--journal-capacity N]}
+ * {@code java -jar heroku-simulator.jar [--port 5000] [--host 127.0.0.1] [--seed empty|demo] [--rate-limit 4500] [--refill-per-minute 75] [--token T]...
+ * [--admin-token T] [--journal-capacity N] [--build-ms 0] [--release-phase-ms 0] [--dyno-boot-ms 1000]}
  * Runs until killed. A bad argument prints one line and exits with status 2.
  */
 public final class SimulatorMain {
 
 	static final int USAGE_ERROR = 2;
 
-	static final String USAGE = "usage: heroku-simulator [--port N] [--host ADDR] [--seed empty|demo] [--rate-limit N] [--refill-per-minute N] [--token T]... [--admin-token T] [--journal-capacity N]";
+	static final String USAGE = "usage: heroku-simulator [--port N] [--host ADDR] [--seed empty|demo] [--rate-limit N] [--refill-per-minute N] [--token T]... [--admin-token T] [--journal-capacity N] [--build-ms N] [--release-phase-ms N] [--dyno-boot-ms N]";
 
 	private SimulatorMain() {
 	}
@@ -55,6 +58,7 @@ public final class SimulatorMain {
 	static HerokuSimulator.Builder parse(String[] args) {
 		HerokuSimulator.Builder builder = HerokuSimulator.builder();
 		Double refill = null; // the command line refills like Heroku unless told otherwise, whatever the budget
+		Timings timings = Timings.DEFAULT;
 		for (int i = 0; i < args.length; i++) {
 			String option = args[i];
 			if (option.equals("--help") || option.equals("-h")) {
@@ -74,6 +78,9 @@ public final class SimulatorMain {
 					case "--token" -> builder.tokens(value);
 					case "--admin-token" -> builder.adminToken(value);
 					case "--journal-capacity" -> builder.journalCapacity(Integer.parseInt(value));
+					case "--build-ms" -> timings = timings.withBuild(Duration.ofMillis(Long.parseLong(value)));
+					case "--release-phase-ms" -> timings = timings.withReleasePhase(Duration.ofMillis(Long.parseLong(value)));
+					case "--dyno-boot-ms" -> timings = timings.withDynoBoot(Duration.ofMillis(Long.parseLong(value)));
 					default -> throw new UsageException("unknown option " + option + " (" + USAGE + ")");
 				}
 			}
@@ -87,7 +94,7 @@ public final class SimulatorMain {
 				throw new UsageException(ex.getMessage());
 			}
 		}
-		return builder.refillPerMinute(refill != null ? refill : RateLimiter.HEROKU_REFILL_PER_MINUTE);
+		return builder.timings(timings).refillPerMinute(refill != null ? refill : RateLimiter.HEROKU_REFILL_PER_MINUTE);
 	}
 
 	/** A command-line mistake, reported as one line. */

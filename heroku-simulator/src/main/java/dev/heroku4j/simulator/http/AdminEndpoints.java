@@ -1,10 +1,9 @@
 package dev.heroku4j.simulator.http;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import dev.heroku4j.simulator.fault.Fault;
 import dev.heroku4j.simulator.fault.Faults;
@@ -41,14 +40,18 @@ public final class AdminEndpoints {
 
 	private final Runnable reset;
 
+	/** The state's own endpoints (streams, failures), given the path after the prefix; empty when not theirs. */
+	private final BiFunction<String, SimRequest, Optional<SimResponse>> extensions;
+
 	public AdminEndpoints(ResourceStore store, Journal journal, Faults faults, RateLimiter rateLimiter, Judge judge,
-			Runnable reset) {
+			Runnable reset, BiFunction<String, SimRequest, Optional<SimResponse>> extensions) {
 		this.store = store;
 		this.journal = journal;
 		this.faults = faults;
 		this.rateLimiter = rateLimiter;
 		this.judge = judge;
 		this.reset = reset;
+		this.extensions = extensions;
 	}
 
 	/** Requests a client makes as part of using the API (uploads, log streams) go into the journal; plumbing does not. */
@@ -83,19 +86,9 @@ public final class AdminEndpoints {
 						.orElseThrow(() -> HerokuError.notFound("source"));
 				}
 			}
-			if (rest.startsWith("log-sessions/") && "GET".equals(method)) {
-				String app = queryParam(request.query(), "app", "app");
-				List<String> lines = new ArrayList<>();
-				String now = Instant.now().toString();
-				lines.add(now + " app[web.1]: Starting process with command `bundle exec puma`");
-				lines.add(now + " heroku[router]: at=info method=GET path=\"/\" host=" + app + ".herokuapp.com status=200 bytes=512");
-				lines.add(now + " app[web.1]: Completed 200 OK in 12ms");
-				lines.add(now + " heroku[web.1]: State changed from starting to up");
-				return stream(lines);
-			}
-			if (rest.startsWith("streams/") && "GET".equals(method)) {
-				return stream(List.of("-----> Building on the Heroku-24 stack", "-----> Using buildpack: heroku/ruby",
-						"-----> Compressing...", "-----> Launching...", "       Released"));
+			Optional<SimResponse> extension = this.extensions.apply(rest, request);
+			if (extension.isPresent()) {
+				return extension.get();
 			}
 			switch (method + " " + rest) {
 				case "GET health" -> {
@@ -162,23 +155,8 @@ public final class AdminEndpoints {
 		return spec.has("times") ? fault.times(spec.get("times").asInt()) : fault;
 	}
 
-	private static SimResponse stream(List<String> lines) {
-		return new SimResponse(200, Map.of("Content-Type", "text/plain; charset=utf-8"), new byte[0], Duration.ZERO, null,
-				lines);
-	}
-
 	private static SimResponse json(int status, JsonNode body) {
 		return RequestHandler.json(status, body, Map.of());
-	}
-
-	private static String queryParam(String query, String name, String fallback) {
-		for (String pair : query.split("&")) {
-			String[] kv = pair.split("=", 2);
-			if (kv.length == 2 && kv[0].equals(name)) {
-				return java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8);
-			}
-		}
-		return fallback;
 	}
 
 }

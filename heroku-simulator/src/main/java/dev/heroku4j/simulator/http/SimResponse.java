@@ -2,10 +2,10 @@ package dev.heroku4j.simulator.http;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.heroku4j.simulator.fault.Fault;
+import reactor.core.publisher.Flux;
 
 /**
  * What to send back, independent of the HTTP server library. The server applies the fault-related parts: it waits
@@ -17,10 +17,11 @@ import dev.heroku4j.simulator.fault.Fault;
  * @param body body bytes, empty for none
  * @param latency delay before answering
  * @param fault a {@link Fault.Kind#CONNECTION_RESET} or {@link Fault.Kind#TRUNCATED_BODY} fault, or {@code null}
- * @param lines text lines to stream with a short pause between them instead of {@code body}, or {@code null}
+ * @param lines text to stream instead of {@code body}, each element sent as it is (newlines included), or
+ *        {@code null}; an error signal cuts the connection (an interrupted stream)
  */
 public record SimResponse(int status, Map<String, String> headers, byte[] body, Duration latency, Fault fault,
-		List<String> lines) {
+		Flux<String> lines) {
 
 	public SimResponse {
 		headers = new LinkedHashMap<>(headers);

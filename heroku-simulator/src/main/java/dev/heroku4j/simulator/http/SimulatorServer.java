@@ -14,7 +14,6 @@ import dev.heroku4j.simulator.fault.Fault;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -27,8 +26,6 @@ import reactor.netty.http.server.HttpServerResponse;
  * connection-reset and truncated-body faults need.
  */
 public final class SimulatorServer implements AutoCloseable {
-
-	private static final Duration LINE_PAUSE = Duration.ofMillis(20);
 
 	private static final Duration TRUNCATE_CLOSE_DELAY = Duration.ofMillis(150);
 
@@ -98,8 +95,7 @@ public final class SimulatorServer implements AutoCloseable {
 		response.status(HttpResponseStatus.valueOf(answer.status()));
 		answer.headers().forEach(response::header);
 		if (answer.lines() != null) {
-			return response.sendString(Flux.fromIterable(answer.lines()).delayElements(LINE_PAUSE).map(line -> line + "\n"))
-				.then();
+			return response.sendString(answer.lines()).then();
 		}
 		if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY && answer.body().length > 0) {
 			byte[] half = Arrays.copyOf(answer.body(), answer.body().length / 2);

@@ -48,7 +48,11 @@ public final class Seeds {
 		api.scale(worker, "web", 1, "basic");
 		api.scale(api3, "web", 1, "standard-2X");
 
-		api.createGeneric("add-on", List.of(web), JsonNodeFactory.instance.objectNode().put("plan", "heroku-postgresql:essential-0"));
+		ObjectNode postgres = api.createGeneric("add-on", List.of(web),
+				JsonNodeFactory.instance.objectNode().put("plan", "heroku-postgresql:essential-0"));
+		// the add-on's own log drain (as a logging add-on would have): reachable under the app and the add-on
+		api.createGeneric("log-drain", List.of(web), JsonNodeFactory.instance.objectNode()
+			.put("url", "syslog+tls://logs.example.com:6514").put("addon", postgres.get("id").asString()));
 		api.createGeneric("domain", List.of(web), JsonNodeFactory.instance.objectNode().put("hostname", "www.example.com"));
 		api.createGeneric("collaborator", List.of(web), JsonNodeFactory.instance.objectNode().put("user", "dev@example.com"));
 
@@ -56,6 +60,15 @@ public final class Seeds {
 				JsonNodeFactory.instance.objectNode().put("name", "demo-storefront-pipeline"));
 		api.createGeneric("pipeline-coupling", List.of(), coupling(worker, pipeline, "staging"));
 		api.createGeneric("pipeline-coupling", List.of(), coupling(web, pipeline, "production"));
+
+		// dynos up, then a short known log per app (what the sample's "Tail logs" shows first)
+		api.settle();
+		for (ObjectNode app : List.of(web, worker, api3)) {
+			String host = app.get("name").asString() + ".herokuapp.com";
+			api.replaceLog(app, List.of("app[web.1]: Starting process with command `bundle exec puma`",
+					"heroku[router]: at=info method=GET path=\"/\" host=" + host + " status=200 bytes=512",
+					"app[web.1]: Completed 200 OK in 12ms", "heroku[web.1]: State changed from starting to up"));
+		}
 	}
 
 	private static ObjectNode vars(Map<String, String> values) {

@@ -29,8 +29,18 @@ public final class StateEvents {
 		this.listeners.add(listener);
 	}
 
+	public boolean hasListeners() {
+		return !this.listeners.isEmpty();
+	}
+
 	public void fire(String entity, String action, ObjectNode app, JsonNode resource) {
-		Change change = new Change(entity, action, app, resource.deepCopy());
+		fire(new Change(entity, action, app, resource.deepCopy()));
+	}
+
+	/** Tells every listener; the change is already a copy nobody else holds. */
+	void fire(Change change) {
+		String entity = change.entity();
+		String action = change.action();
 		for (Listener listener : this.listeners) {
 			try {
 				listener.changed(change);

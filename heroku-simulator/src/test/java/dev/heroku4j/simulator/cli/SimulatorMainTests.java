@@ -37,9 +37,20 @@ class SimulatorMainTests {
 	}
 
 	@Test
+	void parse_acceptsTimings() {
+		var timings = SimulatorMain.parse(new String[] { "--build-ms", "1500", "--release-phase-ms", "200", "--dyno-boot-ms", "0" })
+			.start();
+		try (timings) {
+			assertThat(timings.state().timings()).isEqualTo(new dev.heroku4j.simulator.state.Timings(
+					java.time.Duration.ofMillis(1500), java.time.Duration.ofMillis(200), java.time.Duration.ZERO));
+		}
+	}
+
+	@Test
 	void parse_rejectsBadArguments_withOneLine() {
 		for (String[] args : List.of(new String[] { "--port" }, new String[] { "--port", "x" }, new String[] { "--bogus", "1" },
-				new String[] { "--seed", "nope" }, new String[] { "--rate-limit", "-1" }, new String[] { "--port", "70000" })) {
+				new String[] { "--seed", "nope" }, new String[] { "--rate-limit", "-1" }, new String[] { "--port", "70000" },
+				new String[] { "--dyno-boot-ms", "-1" })) {
 			assertThatExceptionOfType(SimulatorMain.UsageException.class).isThrownBy(() -> SimulatorMain.parse(args))
 				.satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("\n"));
 		}

@@ -181,6 +181,10 @@ class HerokuJobsTests {
     void job07_pipelinePromote() {
         App staging = heroku.app().appCreate(new AppCreateOpts().name("example-staging"));
         App production = heroku.app().appCreate(new AppCreateOpts().name("example-prod"));
+        // a promotion copies staging's slug, so staging needs a deployed release first
+        String slug = java.util.UUID.randomUUID().toString();
+        sim.state().createRelease(sim.state().findApp("example-staging").orElseThrow(), "Deploy 1a2b3c4",
+                tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("id", slug));
 
         http.post().uri("/pipelines").contentType(MediaType.APPLICATION_JSON)
             .body(Map.of("pipeline", "example-pipeline", "staging", "example-staging", "production", "example-prod"))
@@ -199,11 +203,12 @@ class HerokuJobsTests {
         assertThat(heroku.pipelineCoupling().pipelineCouplingListByPipeline(pipelineId).toList())
             .extracting(c -> c.getApp().getId(), PipelineCoupling::getStageAsString)
             .containsExactlyInAnyOrder(tuple(staging.getId(), "staging"), tuple(production.getId(), "production"));
-        // The simulator keeps no promotions: it judges the request against Heroku's schema and answers the schema's
-        // example. So the request is what can be checked: valid, from staging to production.
+        // The request was valid, from staging to production, and production now runs staging's slug.
         JournalEntry promotion = sim.journal().entries("POST", "/pipeline-promotions").get(0);
         assertThat(promotion.valid()).isTrue();
         assertThat(promotion.body()).contains(pipelineId, staging.getId().toString(), production.getId().toString());
+        assertThat(sim.state().store().ofApp("release", production.getId().toString()))
+            .anySatisfy(release -> assertThat(release.at("/slug/id").asString()).isEqualTo(slug));
     }
 
     @Test

@@ -1,0 +1,94 @@
+package dev.heroku4j.simulator.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Failures to inject into the state's asynchronous work, each used once by the first work it matches: a build that
+ * stays {@code pending}, a build that fails with given output, a release whose release phase fails, a dyno that
+ * crashes instead of coming up, a stream cut after some lines. {@code app} {@code null} matches any app.
+ * <pre>{@code
+ * sim.state().failures().buildFails("my-app", "-----> Ruby app detected", " !     Push rejected");
+ * }</pre>
+ */
+public final class Failures {
+
+	public enum Kind {
+
+		/** The build never leaves {@code pending}. */
+		BUILD_STUCK,
+		/** The build ends {@code failed}, its output being {@code lines}. */
+		BUILD_FAILS,
+		/** The release phase ends {@code failed}; the previous release stays current. */
+		RELEASE_FAILS,
+		/** The dyno ({@code dyno}, or any of the app's) goes {@code crashed} instead of {@code up}. */
+		DYNO_CRASHES,
+		/** The next stream served (build or release output, log session) is cut after {@code afterLines} lines. */
+		STREAM_CUT
+
+	}
+
+	/** One injected failure. */
+	public record Failure(Kind kind, String app, String dyno, List<String> lines, int afterLines) {
+
+		public Failure {
+			lines = lines == null ? List.of() : List.copyOf(lines);
+			if (afterLines < 0) {
+				throw new IllegalArgumentException("afterLines must be >= 0, was " + afterLines);
+			}
+		}
+
+		boolean matches(Kind kind, String appName, String dynoName) {
+			return this.kind == kind && (this.app == null || this.app.equals(appName))
+					&& (this.dyno == null || this.dyno.equals(dynoName));
+		}
+
+	}
+
+	private final List<Failure> active = new ArrayList<>();
+
+	public Failure buildStuckPending(String app) {
+		return inject(new Failure(Kind.BUILD_STUCK, app, null, null, 0));
+	}
+
+	public Failure buildFails(String app, String... outputLines) {
+		return inject(new Failure(Kind.BUILD_FAILS, app, null, List.of(outputLines), 0));
+	}
+
+	public Failure releaseFails(String app) {
+		return inject(new Failure(Kind.RELEASE_FAILS, app, null, null, 0));
+	}
+
+	public Failure dynoCrashes(String app, String dyno) {
+		return inject(new Failure(Kind.DYNO_CRASHES, app, dyno, null, 0));
+	}
+
+	public Failure streamCut(int afterLines) {
+		return inject(new Failure(Kind.STREAM_CUT, null, null, null, afterLines));
+	}
+
+	public synchronized Failure inject(Failure failure) {
+		this.active.add(failure);
+		return failure;
+	}
+
+	/** The first matching failure, removed: each is used once. */
+	public synchronized Optional<Failure> take(Kind kind, String app, String dyno) {
+		for (int i = 0; i < this.active.size(); i++) {
+			if (this.active.get(i).matches(kind, app, dyno)) {
+				return Optional.of(this.active.remove(i));
+			}
+		}
+		return Optional.empty();
+	}
+
+	public synchronized List<Failure> active() {
+		return List.copyOf(this.active);
+	}
+
+	public synchronized void clear() {
+		this.active.clear();
+	}
+
+}

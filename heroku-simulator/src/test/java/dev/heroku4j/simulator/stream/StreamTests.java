@@ -1,0 +1,179 @@
+package dev.heroku4j.simulator.stream;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import dev.heroku4j.simulator.HerokuSimulator;
+import dev.heroku4j.simulator.Http;
+import dev.heroku4j.simulator.state.Timings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Log sessions and build output as Heroku serves them: text/plain or SSE, resumable, tailing. */
+class StreamTests {
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static HerokuSimulator sim;
+
+	private Http http;
+
+	private ObjectNode app;
+
+	@BeforeAll
+	static void start() {
+		sim = HerokuSimulator.builder().timings(Timings.INSTANT).start();
+	}
+
+	@AfterAll
+	static void stop() {
+		sim.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		sim.reset();
+		this.http = new Http(sim);
+		assertThat(this.http.send("POST", "/apps", "{\"name\": \"stream-app\"}").statusCode()).isEqualTo(201);
+		this.app = sim.state().findApp("stream-app").orElseThrow();
+		sim.state().replaceLog(this.app, IntStream.rangeClosed(1, 10).mapToObj(n -> "app[web.1]: line " + n).toList());
+	}
+
+	private String session(String body) {
+		var response = this.http.send("POST", "/apps/stream-app/log-sessions", body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return Http.json(response).get("logplex_url").asString();
+	}
+
+	private static HttpResponse<InputStream> open(String url, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+	}
+
+	private static String read(String url, String... headers) throws Exception {
+		try (InputStream body = open(url, headers).body()) {
+			return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static List<String> texts(String body) {
+		return body.lines().map(line -> line.substring(line.indexOf(": ") + 2)).toList();
+	}
+
+	@Test
+	void logSession_plainText_givesTheLatestLinesAndEnds() throws Exception {
+		String url = session("{\"lines\": 3, \"tail\": false}");
+		assertThat(url).startsWith(sim.baseUrl() + "/__simulator/log-sessions/");
+		HttpResponse<InputStream> response = open(url);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+		String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(texts(body)).containsExactly("line 8", "line 9", "line 10");
+		assertThat(body.lines()).allSatisfy(line -> assertThat(line).matches("\\d{4}-\\d\\d-\\d\\dT\\S+ app\\[web\\.1\\]: line \\d+"));
+	}
+
+	@Test
+	void logSession_eventStream_oneEventPerLine_resumedAfterLastEventId() throws Exception {
+		String url = session("{\"lines\": 4}");
+		HttpResponse<InputStream> response = open(url, "Accept", "text/event-stream");
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+		String events = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(events).startsWith("id: 7\ndata: ").endsWith("line 10\n\n").doesNotContain("id: 6\n");
+		assertThat(events.split("\n\n")).hasSize(4).allSatisfy(event -> assertThat(event).matches("id: \\d+\ndata: .*line \\d+"));
+
+		String resumed = read(url, "Accept", "text/event-stream", "Last-Event-Id", "8");
+		assertThat(resumed.split("\n\n")).extracting(e -> e.substring(0, e.indexOf('\n'))).containsExactly("id: 9", "id: 10");
+	}
+
+	@Test
+	void plainText_resumedWithARange_losesAndRepeatsNothing() throws Exception {
+		String url = session("{\"lines\": 10}");
+		String whole = read(url);
+		int cut = whole.indexOf("line 4") + 2; // in the middle of a line
+		String first = whole.substring(0, cut);
+		HttpResponse<InputStream> rest = open(url, "Range", "bytes=" + first.getBytes(StandardCharsets.UTF_8).length + "-");
+		assertThat(rest.statusCode()).isEqualTo(206);
+		assertThat(first + new String(rest.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(whole);
+	}
+
+	@Test
+	void tail_keepsTheConnectionOpen_andStreamsNewLinesAsTheyCome() throws Exception {
+		String url = session("{\"lines\": 1, \"tail\": true}");
+		HttpResponse<InputStream> response = open(url);
+		try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+			assertThat(lines.readLine()).endsWith("line 10");
+			sim.state().log(this.app, "app[web.1]", "fresh line");
+			assertThat(lines.readLine()).endsWith("app[web.1]: fresh line");
+			sim.state().scale(this.app, "web", 1, "basic");
+			assertThat(lines.readLine()).endsWith("heroku[web.1]: Starting process with command `bundle exec puma -C config/puma.rb`");
+		}
+	}
+
+	@Test
+	void tail_endsCleanlyAfterAQuietSpell() throws Exception {
+		try (HerokuSimulator quiet = HerokuSimulator.builder().tailIdleTimeout(Duration.ofMillis(300)).start()) {
+			ObjectNode app = quiet.state().createApp("quiet-app", null, null);
+			quiet.state().replaceLog(app, List.of("app[web.1]: only line"));
+			var session = new Http(quiet).send("POST", "/apps/quiet-app/log-sessions", "{\"tail\": true}");
+			assertThat(texts(read(Http.json(session).get("logplex_url").asString()))).containsExactly("only line");
+		}
+	}
+
+	@Test
+	void cutStream_endsAbruptlyAfterNLines_andResumesWithoutLossOrRepeat() throws Exception {
+		String url = session("{\"lines\": 10}");
+		sim.state().failures().streamCut(4);
+		HttpResponse<InputStream> response = open(url, "Accept", "text/event-stream");
+		List<String> received = new ArrayList<>();
+		String lastId = null;
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+			assertThatThrownBy(() -> {
+				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+					received.add(line);
+				}
+			}).isInstanceOf(IOException.class);
+		}
+		List<String> ids = received.stream().filter(l -> l.startsWith("id: ")).toList();
+		assertThat(ids).hasSize(4);
+		lastId = ids.get(ids.size() - 1).substring(4);
+		String rest = read(url, "Accept", "text/event-stream", "Last-Event-Id", lastId);
+		List<String> all = new ArrayList<>(received.stream().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList());
+		rest.lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).forEach(all::add);
+		assertThat(texts(String.join("\n", all))).containsExactlyElementsOf(
+				IntStream.rangeClosed(1, 10).mapToObj(n -> "line " + n).toList());
+	}
+
+	@Test
+	void buildOutput_streamsUntilTheBuildEnds() throws Exception {
+		var build = Http.json(this.http.send("POST", "/apps/stream-app/builds", "{\"source_blob\": {\"url\": \"https://example.com/s.tgz\"}}"));
+		String url = build.get("output_stream_url").asString();
+		HttpResponse<InputStream> response = open(url);
+		try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+			assertThat(lines.readLine()).startsWith("-----> Building on the Heroku-24 stack");
+			sim.state().runDue(); // the build ends: its last lines, then the end of the stream
+			List<String> rest = lines.lines().toList();
+			assertThat(rest).contains("-----> Launching...").last().asString().endsWith("deployed to Heroku");
+		}
+		assertThat(this.http.get("/__simulator/streams/builds/no-such-build").statusCode()).isEqualTo(404);
+	}
+
+}
