@@ -73,7 +73,8 @@ class AuthenticationTests {
 	@Test
 	void healthAndHandedOutUrls_areOpen() {
 		assertThat(http().with("Authorization", null).get("/__simulator/health").statusCode()).isEqualTo(200);
-		assertThat(http().with("Authorization", null).get("/__simulator/streams/some-build").statusCode()).isEqualTo(200);
+		// a stream URL is its own credential, as on Heroku: an unknown one is 404, never 401
+		assertThat(http().with("Authorization", null).get("/__simulator/streams/builds/no-such-build").statusCode()).isEqualTo(404);
 		assertThat(http().with("Authorization", null).send("PUT", "/__simulator/sources/blob-1", "bytes").statusCode())
 			.isEqualTo(200);
 		assertThat(http().with("Authorization", null).get("/__simulator/sources/blob-1").body()).isEqualTo("bytes");

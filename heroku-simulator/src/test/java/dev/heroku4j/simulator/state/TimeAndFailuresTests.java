@@ -140,24 +140,24 @@ class TimeAndFailuresTests {
 		assertThat(status("/apps/time-app/dynos/web.1")).isEqualTo("up");
 		assertThat(status("/apps/time-app/dynos/web.2")).isEqualTo("crashed");
 
-		assertThat(this.http.send("POST", "/__simulator/crash", "{\"app\": \"time-app\", \"dyno\": \"web.1\"}").statusCode()).isEqualTo(200);
+		assertThat(Http.admin(this.sim).send("POST", "/__simulator/crash", "{\"app\": \"time-app\", \"dyno\": \"web.1\"}").statusCode()).isEqualTo(200);
 		assertThat(status("/apps/time-app/dynos/web.1")).isEqualTo("crashed");
 	}
 
 	@Test
 	void adminEndpoint_injectsListsAndClearsFailures() {
-		HttpResponse<String> injected = this.http.send("POST", "/__simulator/failures",
+		HttpResponse<String> injected = Http.admin(this.sim).send("POST", "/__simulator/failures",
 				"{\"kind\": \"build-failed\", \"app\": \"time-app\", \"lines\": [\"boom\"]}");
 		assertThat(injected.statusCode()).as(injected.body()).isEqualTo(201);
-		assertThat(this.http.get("/__simulator/failures").body()).contains("BUILD_FAILS", "boom");
+		assertThat(Http.admin(this.sim).get("/__simulator/failures").body()).contains("BUILD_FAILS", "boom");
 		String build = build();
 		this.clock.advance(Duration.ofSeconds(30));
 		assertThat(status("/apps/time-app/builds/" + build)).isEqualTo("failed");
 
-		this.http.send("POST", "/__simulator/failures", "{\"kind\": \"build-stuck\"}");
-		assertThat(this.http.send("DELETE", "/__simulator/failures", null).statusCode()).isEqualTo(200);
+		Http.admin(this.sim).send("POST", "/__simulator/failures", "{\"kind\": \"build-stuck\"}");
+		assertThat(Http.admin(this.sim).send("DELETE", "/__simulator/failures", null).statusCode()).isEqualTo(200);
 		assertThat(this.sim.state().failures().active()).isEmpty();
-		HttpResponse<String> bad = this.http.send("POST", "/__simulator/failures", "{\"kind\": \"meteor\"}");
+		HttpResponse<String> bad = Http.admin(this.sim).send("POST", "/__simulator/failures", "{\"kind\": \"meteor\"}");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("kind must be");
 	}
