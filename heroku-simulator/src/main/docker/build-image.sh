@@ -11,7 +11,7 @@ trap 'rm -rf "$ctx"' EXIT
 mkdir -p "$ctx/app" "$ctx/tmp" "$ctx/lib/x86_64-linux-gnu" "$ctx/lib64"
 cp "$jar" "$ctx/app/heroku-simulator.jar"
 "${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}/bin/jlink" \
-  --add-modules java.base,java.logging,java.management,java.naming,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec \
+  --add-modules java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec \
   --strip-debug --no-man-pages --no-header-files --compress=2 --output "$ctx/jre"
 for lib in libc.so.6 libm.so.6 libz.so.1 libgcc_s.so.1 libstdc++.so.6 libpthread.so.0 libdl.so.2 librt.so.1; do
   [ -e "/lib/x86_64-linux-gnu/$lib" ] && cp -L "/lib/x86_64-linux-gnu/$lib" "$ctx/lib/x86_64-linux-gnu/"

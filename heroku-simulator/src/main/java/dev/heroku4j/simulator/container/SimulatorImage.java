@@ -21,7 +21,7 @@ public final class SimulatorImage {
 	public static final String IMAGE_NAME = "local/heroku-simulator";
 
 	/** JDK modules the shaded jar needs (checked with {@code jdeps --print-module-deps}). */
-	static final String MODULES = "java.base,java.logging,java.management,java.naming,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec";
+	static final String MODULES = "java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec";
 
 	/** Libraries the runtime links to; those absent on a host are skipped. */
 	private static final List<String> LIBRARIES = List.of("libc.so.6", "libm.so.6", "libz.so.1", "libgcc_s.so.1",
