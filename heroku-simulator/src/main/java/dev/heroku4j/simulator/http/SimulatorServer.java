@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.heroku4j.simulator.fault.Fault;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -95,7 +97,14 @@ public final class SimulatorServer implements AutoCloseable {
 		response.status(HttpResponseStatus.valueOf(answer.status()));
 		answer.headers().forEach(response::header);
 		if (answer.lines() != null) {
-			return response.sendString(answer.lines()).then();
+			// An error in the lines is an injected cut. Netty would drop what it had not flushed yet, so the cut waits
+			// until every line before it is written, then closes (FIN) without the last chunk: the client reads each
+			// line sent and then an interrupted transfer.
+			AtomicBoolean cut = new AtomicBoolean();
+			return response.sendString(answer.lines().onErrorResume(ex -> {
+				cut.set(true);
+				return Flux.empty();
+			})).then().then(Mono.defer(() -> cut.get() ? Mono.fromRunnable(channel::close).then(Mono.never()) : Mono.empty()));
 		}
 		if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY && answer.body().length > 0) {
 			byte[] half = Arrays.copyOf(answer.body(), answer.body().length / 2);
