@@ -56,27 +56,42 @@ class LogTailTests {
     }
 
     @Test
-    void logTail_againstTheSimulator_makesANewSessionWhenOneEnds_onBothClients() {
-        try (HerokuSimulator sim = HerokuSimulator.builder().start()) {
+    void logTail_againstTheSimulator_makesANewSessionWhenOneEnds_onBothClients() throws Exception {
+        // The simulator ends a quiet tail after 300 ms; a line is logged every 600 ms, so each comes in a new session,
+        // whose history replays the earlier ones: the tail must drop them and give each line once, in order.
+        try (HerokuSimulator sim = HerokuSimulator.builder().tailIdleTimeout(Duration.ofMillis(300)).start()) {
             HerokuClient heroku = Clients.patient(sim.baseUrl());
             ReactiveHerokuClient reactive = heroku.reactive();
             heroku.app().appCreate(new AppCreateOpts().name("tail-app"));
+            var app = sim.state().findApp("tail-app").orElseThrow();
+            java.util.concurrent.ScheduledExecutorService logger = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            AtomicInteger logged = new AtomicInteger();
+            logger.scheduleAtFixedRate(() -> sim.state().log(app, "app[web.1]", "tail line " + logged.incrementAndGet()),
+                    0, 600, java.util.concurrent.TimeUnit.MILLISECONDS);
+            try {
+                List<String> lines = reactive.logTail("tail-app", new LogSessionCreateOpts().lines(10))
+                        .filter(line -> line.contains("tail line "))
+                        .takeUntil(line -> line.endsWith("tail line 4"))
+                        .collectList().block(Clients.BOUND);
+                assertThat(lines).hasSize(4).allSatisfy(line -> assertThat(line).contains("tail line "));
+                assertThat(lines.get(3)).endsWith("tail line 4");
+                assertThat(lines).doesNotHaveDuplicates();
+                int afterReactive = sim.journal().count("POST", "/apps/tail-app/log-sessions");
+                assertThat(afterReactive).as("a new session per ended tail").isGreaterThanOrEqualTo(3);
 
-            List<String> lines = reactive.logTail("tail-app", new LogSessionCreateOpts().lines(10)).take(10)
-                    .collectList().block(Clients.BOUND);
-            // the simulator's sessions give four lines and end: ten lines take three sessions
-            assertThat(sim.journal().count("POST", "/apps/tail-app/log-sessions")).isEqualTo(3);
-            List<String> blocking;
-            try (java.util.stream.Stream<String> tail = heroku.logTail("tail-app", new LogSessionCreateOpts())) {
-                blocking = tail.limit(5).toList();
+                List<String> blocking;
+                try (java.util.stream.Stream<String> tail = heroku.logTail("tail-app", new LogSessionCreateOpts())) {
+                    blocking = tail.filter(line -> line.contains("tail line ")).limit(7).toList();
+                }
+                // the first session's history holds every line so far; the ones after it come from new sessions
+                assertThat(blocking).hasSize(7).doesNotHaveDuplicates();
+                assertThat(sim.journal().count("POST", "/apps/tail-app/log-sessions")).isGreaterThan(afterReactive + 1);
+                assertThat(sim.journal().entries("POST", "/apps/tail-app/log-sessions"))
+                        .allSatisfy(e -> assertThat(e.body()).contains("\"tail\":true"));
             }
-
-            assertThat(lines).hasSize(10).doesNotHaveDuplicates();
-            assertThat(blocking).hasSize(5);
-            // five take two more at least (the blocking stream reads a few lines ahead)
-            assertThat(sim.journal().count("POST", "/apps/tail-app/log-sessions")).isGreaterThanOrEqualTo(5);
-            assertThat(sim.journal().entries("POST", "/apps/tail-app/log-sessions"))
-                    .allSatisfy(e -> assertThat(e.body()).contains("\"tail\":true"));
+            finally {
+                logger.shutdownNow();
+            }
         }
     }
 }
