@@ -156,15 +156,9 @@ class DeployTests {
     @Test
     void deploy_whenTheBuildFails_stopsWithTheBuildsFailure_andHowFarItGot() {
         String app = newApp("deploy-fails");
-        Recorder recorder = new Recorder() {
-            @Override
-            public void onStep(Deployment deployment) {
-                super.onStep(deployment);
-                if (deployment.step() == DeployStep.BUILD_CREATED) {
-                    set("build", deployment.buildId().toString(), "status", "failed");
-                }
-            }
-        };
+        // the simulator's own failure: the next build of this app fails with this output
+        sim.state().failures().buildFails(app, "-----> Node.js app detected", " !     Push rejected, failed to compile");
+        Recorder recorder = new Recorder();
 
         assertThatThrownBy(() -> heroku.deploys().deploy(app, DeploySource.directory(EXAMPLE), options(recorder)))
                 .isInstanceOfSatisfying(DeployException.class, e -> {

@@ -74,20 +74,14 @@ class EveryWaiterTests {
 
     @Test
     void everyGeneratedWaiter_pollsItsInfoOperation_andClassifiesTheStateAsTheDataSays() {
+        // The waiters of resources the simulator answers from its schema samples. App setups, promotions and webhook
+        // deliveries now keep state there (an unknown id is 404), so their waiters are left to tests on real state.
         Map<String, Case> cases = new LinkedHashMap<>();
-        cases.put("app-setup", new Case(h -> h.appSetup().appSetupWait(ID, SHORT),
-                r -> r.appSetup().appSetupWait(ID, SHORT).block(Clients.BOUND), WaitOutcome.Failed.class, "failed"));
         cases.put("app-transfer", new Case(h -> h.appTransfer().appTransferWait(ID, SHORT),
                 r -> r.appTransfer().appTransferWait(ID, SHORT).block(Clients.BOUND), WaitOutcome.DeadlineExceeded.class, "pending"));
-        cases.put("app-webhook-delivery", new Case(h -> h.appWebhookDelivery().appWebhookDeliveryWait("every-waiter", ID, SHORT),
-                r -> r.appWebhookDelivery().appWebhookDeliveryWait("every-waiter", ID, SHORT).block(Clients.BOUND),
-                WaitOutcome.DeadlineExceeded.class, "pending"));
         cases.put("peering", new Case(h -> h.peering().peeringWait("my-space", "pcx-123456789012", SHORT),
                 r -> r.peering().peeringWait("my-space", "pcx-123456789012", SHORT).block(Clients.BOUND),
                 WaitOutcome.DeadlineExceeded.class, "initiating-request"));
-        cases.put("pipeline-promotion", new Case(h -> h.pipelinePromotion().pipelinePromotionWait(ID, SHORT),
-                r -> r.pipelinePromotion().pipelinePromotionWait(ID, SHORT).block(Clients.BOUND),
-                WaitOutcome.DeadlineExceeded.class, "pending"));
         cases.put("review-app", new Case(h -> h.reviewApp().reviewAppWait(ID, SHORT),
                 r -> r.reviewApp().reviewAppWait(ID, SHORT).block(Clients.BOUND), WaitOutcome.DeadlineExceeded.class, "pending"));
         cases.put("test-run", new Case(h -> h.testRun().testRunWait(ID, SHORT),
@@ -109,8 +103,6 @@ class EveryWaiterTests {
                 assertThat(outcome.state()).as(resource).isEqualTo(c.state());
             }
         });
-        WaitOutcome.Failed<?> setup = (WaitOutcome.Failed<?>) heroku.appSetup().appSetupWait(ID, SHORT);
-        assertThat(setup.detail()).containsKey("failure_message");
         assertThat(sim.journal().invalid()).isEmpty();
     }
 }
