@@ -139,20 +139,32 @@ class PageBrowserTests {
         WebDriverWait wait = waiting();
         wait.until(ExpectedConditions.attributeToBe(By.id("apps"), "aria-busy", "false"));
 
-        // two changes made elsewhere (not through the page): each arrives as a signed delivery and shows on top
+        // two changes made elsewhere (not through the page): each arrives as a signed delivery and shows in the list,
+        // newest first (dyno events of the scaling come too, so the list is searched, not its first line)
         client.formation().formationUpdate("demo-storefront-staging", "web", new FormationUpdateOpts().quantity(2));
-        wait.until(driver -> firstEvent().startsWith("api:formation update demo-storefront-staging · web × 2"));
+        wait.until(driver -> eventIndex("api:formation update demo-storefront-staging · web × 2") >= 0);
         client.configVar().configVarUpdate("demo-storefront-staging", ConfigVars.set("FEATURE_X", "on"));
-        wait.until(driver -> firstEvent().startsWith("api:release create demo-storefront-staging · v"));
-        assertThat(firstEvent()).contains("succeeded: Set FEATURE_X config vars");
-        List<String> events = browser.findElements(By.cssSelector("#event-list li")).stream().map(WebElement::getText).toList();
-        assertThat(events.get(1)).startsWith("api:formation update demo-storefront-staging · web × 2");
+        wait.until(driver -> eventIndex("api:release create demo-storefront-staging · v") >= 0);
+        List<String> events = events();
+        int release = eventIndex("api:release create demo-storefront-staging · v");
+        assertThat(events.get(release)).contains("succeeded: Set FEATURE_X config vars");
+        assertThat(release).as("the release came later, so it is listed above the formation")
+            .isLessThan(eventIndex("api:formation update demo-storefront-staging · web × 2"));
         assertThat(simulator.journal().invalid()).isEmpty();
     }
 
-    private static String firstEvent() {
-        List<WebElement> items = browser.findElements(By.cssSelector("#event-list li"));
-        return items.isEmpty() ? "" : items.get(0).getText();
+    private static List<String> events() {
+        return browser.findElements(By.cssSelector("#event-list li")).stream().map(WebElement::getText).toList();
+    }
+
+    private static int eventIndex(String prefix) {
+        List<String> events = events();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
