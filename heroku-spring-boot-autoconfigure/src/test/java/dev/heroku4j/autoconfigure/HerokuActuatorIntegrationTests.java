@@ -33,6 +33,7 @@ import dev.heroku4j.client.HerokuClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.main.web-application-type=reactive", // Spring MVC is on the test class path too
+                WithoutSecurity.PROPERTY, // and Spring Security, for the webhook endpoint's tests
                 "heroku.api-key=" + HerokuActuatorIntegrationTests.KEY,
                 "management.endpoints.web.exposure.include=*",
                 "management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",

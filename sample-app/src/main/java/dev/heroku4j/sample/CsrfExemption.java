@@ -6,7 +6,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One endpoint that takes state-changing requests without a CSRF token because something else proves where they
- * come from (a signature). The starter's Heroku webhook endpoint needs none: it answers ahead of Spring Security.
+ * come from (a signature). The starter's Heroku webhook endpoint needs none: it exempts POST on its own path in every chain.
  * Declare it as a bean beside that endpoint; {@link SampleSecurity} exempts exactly that method and path, nothing under it and nothing else.
  */
 public record CsrfExemption(HttpMethod method, String path, String why) {

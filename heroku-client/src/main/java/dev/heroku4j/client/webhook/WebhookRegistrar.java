@@ -63,13 +63,7 @@ public final class WebhookRegistrar {
      */
     public Registration register(String app, String url, List<String> include, AppWebhookCreateOpts.LevelEnum level,
             String secret, @Nullable String authorization) {
-        Objects.requireNonNull(url, "url");
-        if (include.isEmpty()) {
-            throw new IllegalArgumentException("A webhook needs at least one entity type to include, e.g. api:release");
-        }
-        if (secret.isBlank()) {
-            throw new IllegalArgumentException("A webhook secret must not be empty or blank");
-        }
+        check(url, include, secret);
         Optional<AppWebhookAppWebhook> existing = find(app, url);
         if (existing.isPresent()) {
             AppWebhookUpdateOpts update = new AppWebhookUpdateOpts().include(List.copyOf(include))
@@ -81,6 +75,19 @@ public final class WebhookRegistrar {
         AppWebhookCreateOpts create = new AppWebhookCreateOpts().url(url).include(List.copyOf(include)).level(level)
                 .secret(secret).authorization(authorization);
         return new Registration(this.heroku.appWebhook().appWebhookCreate(app, create), secret, true);
+    }
+
+    /** What both registrars refuse before anything is sent. */
+    static void check(String url, List<String> include, String secret) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(include, "include");
+        Objects.requireNonNull(secret, "secret");
+        if (include.isEmpty()) {
+            throw new IllegalArgumentException("A webhook needs at least one entity type to include, e.g. api:release");
+        }
+        if (secret.isBlank()) {
+            throw new IllegalArgumentException("A webhook secret must not be empty or blank");
+        }
     }
 
     /** Every webhook of the app. */

@@ -15,15 +15,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.heroku4j.client.webhook.WebhookVerifier;
 
 /**
- * The webhook endpoint of a servlet application (Spring MVC). Mapped to the one path and placed ahead of every other
- * filter, Spring Security's included: it reads the body itself, at most the configured size, and answers without a
- * body, so nothing else reads an unverified delivery. A request to the path with another method gets 405.
+ * The webhook endpoint of a servlet application (Spring MVC), for the one path, ahead of every filter that might read
+ * the body (inside Spring Security's chains, just before authorization): it reads the body itself, at most the
+ * configured size, and answers without a body, so nothing else reads an unverified delivery. A request to the path
+ * with another method gets 405; any other request passes on.
  */
 public final class HerokuWebhookServletFilter implements Filter {
 
+    private final String path;
+
     private final HerokuWebhookReceiver receiver;
 
-    public HerokuWebhookServletFilter(HerokuWebhookReceiver receiver) {
+    public HerokuWebhookServletFilter(String path, HerokuWebhookReceiver receiver) {
+        this.path = path;
         this.receiver = receiver;
     }
 
@@ -31,6 +35,10 @@ public final class HerokuWebhookServletFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        if (!this.path.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
             chain.doFilter(req, res);
             return;
         }

@@ -17,8 +17,8 @@ import reactor.core.scheduler.Schedulers;
 import dev.heroku4j.client.webhook.WebhookVerifier;
 
 /**
- * The webhook endpoint of a WebFlux application. Ordered ahead of every other web filter, Spring Security's
- * included: it reads the body itself, at most the configured size, and answers without a body, so nothing else
+ * The webhook endpoint of a WebFlux application, ahead of every web filter that might read the body (inside Spring
+ * Security's chains, just before authorization): it reads the body itself, at most the configured size, and answers without a body, so nothing else
  * reads an unverified delivery. Listeners run on Reactor's bounded-elastic scheduler, never on the event loop, so
  * they may block. A request to the path with another method gets 405.
  */

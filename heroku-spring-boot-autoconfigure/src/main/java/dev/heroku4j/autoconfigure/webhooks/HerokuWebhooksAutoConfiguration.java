@@ -20,25 +20,29 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.server.WebFilter;
 
 import dev.heroku4j.client.webhook.WebhookVerifier;
 
 /**
  * Auto-configuration of the Heroku webhook endpoint, when {@code heroku.webhooks.secret} is set: a servlet filter
- * in a servlet application (Spring MVC), a web filter in a reactive one (WebFlux), each ahead of Spring Security,
- * for POST on {@code heroku.webhooks.path} only. Verified events are published as {@link HerokuWebhookEvent}s and
+ * in a servlet application (Spring MVC), a web filter in a reactive one (WebFlux), on {@code heroku.webhooks.path}
+ * only. With Spring Security the endpoint runs inside each filter chain ({@link WebhookSecurityConfiguration}). Verified events are published as {@link HerokuWebhookEvent}s and
  * given to {@link HerokuWebhookListener} methods and {@link HerokuWebhookHandler} beans, once per delivery.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @Conditional(OnWebhookSecretCondition.class)
 @EnableConfigurationProperties(HerokuWebhookProperties.class)
+@Import({ WebhookSecurityConfiguration.Servlet.class, WebhookSecurityConfiguration.Reactive.class })
 public final class HerokuWebhooksAutoConfiguration {
 
-    /** Ahead of Spring Security's filters (-100) and of any filter that might read the body. */
-    static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+    /**
+     * Just after Spring Security's filter (-100 in both stacks), whose chains answer the endpoint themselves when they
+     * cover its path, and ahead of the application's own filters, which might read the body.
+     */
+    static final int FILTER_ORDER = -100 + 10;
 
     @Bean
     static HerokuWebhookListenerMethods herokuWebhookListenerMethods() {
@@ -85,7 +89,7 @@ public final class HerokuWebhooksAutoConfiguration {
         FilterRegistrationBean<HerokuWebhookServletFilter> herokuWebhookFilter(HerokuWebhookProperties properties,
                 HerokuWebhookReceiver receiver) {
             FilterRegistrationBean<HerokuWebhookServletFilter> registration = new FilterRegistrationBean<>(
-                    new HerokuWebhookServletFilter(receiver));
+                    new HerokuWebhookServletFilter(properties.getPath(), receiver));
             registration.addUrlPatterns(properties.getPath());
             registration.setOrder(FILTER_ORDER);
             registration.setName("herokuWebhookFilter");

@@ -10,6 +10,7 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -52,19 +53,35 @@ class HerokuWebhooksAutoConfigurationTests {
                 .run(context -> {
                     FilterRegistrationBean<?> filter = context.getBean("herokuWebhookFilter", FilterRegistrationBean.class);
                     assertThat(filter.getUrlPatterns()).containsExactly("/hooks/heroku");
-                    assertThat(filter.getOrder()).isLessThan(-100);
-                    assertThat(context).doesNotHaveBean(HerokuWebhookWebFilter.class);
+                    assertThat(filter.getOrder()).as("just after Spring Security's filter").isEqualTo(-90);
+                    assertThat(context).doesNotHaveBean(HerokuWebhookWebFilter.class)
+                            .hasBean("herokuWebhookHttpSecurityCustomizer")
+                            .doesNotHaveBean("herokuWebhookServerHttpSecurityCustomizer");
                 });
     }
 
     @Test
-    void reactiveApplication_getsTheWebFilterAheadOfSecurity() {
+    void withoutSpringSecurity_noSecurityCustomizer() {
+        new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(HerokuWebhooksAutoConfiguration.class))
+                .withClassLoader(new FilteredClassLoader("org.springframework.security"))
+                .withPropertyValues("heroku.webhooks.secret=s1")
+                .run(context -> {
+                    assertThat(context).hasBean("herokuWebhookFilter")
+                            .doesNotHaveBean("herokuWebhookHttpSecurityCustomizer");
+                });
+    }
+
+    @Test
+    void reactiveApplication_getsTheWebFilterAfterSecurity() {
         new ReactiveWebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(HerokuWebhooksAutoConfiguration.class))
                 .withPropertyValues("heroku.webhooks.secret=s1")
                 .run(context -> {
-                    assertThat(context.getBean(HerokuWebhookWebFilter.class).getOrder()).isLessThan(-100);
-                    assertThat(context).doesNotHaveBean(FilterRegistrationBean.class);
+                    assertThat(context.getBean(HerokuWebhookWebFilter.class).getOrder())
+                            .as("just after Spring Security's web filter").isEqualTo(-90);
+                    assertThat(context).doesNotHaveBean(FilterRegistrationBean.class)
+                            .hasBean("herokuWebhookServerHttpSecurityCustomizer")
+                            .doesNotHaveBean("herokuWebhookHttpSecurityCustomizer");
                 });
     }
 

@@ -24,12 +24,16 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.heroku4j.autoconfigure.WithoutSecurity;
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
+import dev.heroku4j.client.model.AppWebhookCreateOpts;
 import dev.heroku4j.client.model.AppWebhookDelivery;
 import dev.heroku4j.client.model.Formation;
 import dev.heroku4j.client.model.FormationUpdateOpts;
 import dev.heroku4j.client.model.Release;
 import dev.heroku4j.client.webhook.WebhookEvent;
+import dev.heroku4j.client.webhook.ReactiveWebhookRegistrar;
 import dev.heroku4j.client.webhook.WebhookRegistrar;
 import dev.heroku4j.client.webhook.WebhookVerifier;
 import dev.heroku4j.simulator.HerokuSimulator;
@@ -52,13 +56,28 @@ abstract class WebhookEndpointContract {
 
     private HerokuSimulator sim;
 
-    private ConfigurableApplicationContext context;
+    ConfigurableApplicationContext context;
 
     private WebhookRecorder recorder;
 
-    private String endpoint;
+    String endpoint;
 
     abstract WebApplicationType stack();
+
+    /** Without Spring Security's auto-configuration, which is on the test classpath for the secured subclasses. */
+    String[] securityProperties() {
+        return new String[] { WithoutSecurity.PROPERTY };
+    }
+
+    /** Registers the webhook through the registrar of the stack's own client. */
+    WebhookRegistrar.Registration register(String app, String url, List<String> include, String secret) {
+        if (stack() == WebApplicationType.REACTIVE) {
+            return new ReactiveWebhookRegistrar(this.context.getBean(ReactiveHerokuClient.class))
+                    .register(app, url, include, AppWebhookCreateOpts.LevelEnum.SYNC, secret, null).block();
+        }
+        return new WebhookRegistrar(this.context.getBean(HerokuClient.class))
+                .register(app, url, include, AppWebhookCreateOpts.LevelEnum.SYNC, secret, null);
+    }
 
     @BeforeAll
     void start() {
@@ -67,6 +86,7 @@ abstract class WebhookEndpointContract {
                 .properties("server.port=0", "server.address=127.0.0.1", "heroku.api-key=test",
                         "heroku.base-url=" + this.sim.baseUrl(), "heroku.webhooks.secret=" + SECRET + "," + RETIRED,
                         "heroku.webhooks.max-body-size=8KB")
+                .properties(securityProperties())
                 .run();
         int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
         this.endpoint = "http://127.0.0.1:" + port + "/heroku/webhooks";
@@ -208,9 +228,10 @@ abstract class WebhookEndpointContract {
     @Test
     void registeredOnTheSimulator_aScaledFormationArrivesTypedOnce() throws Exception {
         HerokuClient heroku = this.context.getBean(HerokuClient.class);
-        WebhookRegistrar registrar = new WebhookRegistrar(heroku);
-        WebhookRegistrar.Registration registration = registrar.register("demo-inventory-api", this.endpoint,
-                List.of("api:formation"), dev.heroku4j.client.model.AppWebhookCreateOpts.LevelEnum.SYNC, SECRET, null);
+        WebhookRegistrar.Registration registration = register("demo-inventory-api", this.endpoint,
+                List.of("api:formation"), SECRET);
+        assertThat(register("demo-inventory-api", this.endpoint, List.of("api:formation"), SECRET).created())
+                .as("registered again by URL: updated, not a second webhook").isFalse();
         try {
             heroku.formation().formationUpdate("demo-inventory-api", "web", new FormationUpdateOpts().quantity(4));
             WebhookEvent event = this.recorder.next();
@@ -238,7 +259,7 @@ abstract class WebhookEndpointContract {
                 .count();
     }
 
-    private HttpResponse<String> post(byte[] body, String signature) throws IOException, InterruptedException {
+    HttpResponse<String> post(byte[] body, String signature) throws IOException, InterruptedException {
         return send(body, signature, "application/json");
     }
 
