@@ -121,11 +121,13 @@ class DeployUploadTests {
         sim.faults().inject(Fault.status(503).on("PUT", SOURCES).times(1));
         sim.faults().inject(Fault.connectionReset().on("PUT", SOURCES).times(1));
         Progress progress = new Progress();
+        int before = uploads().size();
+        int sources = sim.journal().count("POST", "/sources");
 
         Release release = heroku.deploys().deploy(app, bigSource(dir), OPTIONS.listener(progress));
 
         assertThat(release.getStatusAsString()).isEqualTo("succeeded");
-        List<JournalEntry> uploads = uploads();
+        List<JournalEntry> uploads = uploads().subList(before, uploads().size());
         assertThat(uploads).extracting(JournalEntry::status).containsExactly(503, 0, 200);
         assertThat(uploads).extracting(JournalEntry::path).containsOnly(uploads.get(0).path()); // one source, three attempts
         assertThat(uploads.get(0).fault()).contains("503");
@@ -134,7 +136,7 @@ class DeployUploadTests {
         Deployment done = progress.steps.get(progress.steps.size() - 1);
         byte[] stored = sim.state().store().blob(uploads.get(0).path().substring(SOURCES.length() - 1)).orElseThrow();
         assertThat(done.checksum()).isEqualTo("SHA256:" + sha256(stored));
-        assertThat(sim.journal().count("POST", "/sources")).isEqualTo(1);
+        assertThat(sim.journal().count("POST", "/sources")).isEqualTo(sources + 1);
         assertThat(sim.journal().count("POST", "/apps/" + app + "/builds")).isEqualTo(1);
         // progress: three attempts, each counting up from its first chunk to the whole tarball
         long total = progress.reports.get(0)[1];

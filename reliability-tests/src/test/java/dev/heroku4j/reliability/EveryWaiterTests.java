@@ -267,8 +267,8 @@ class EveryWaiterTests {
         answer.set(status);
         heroku.configVar().configVarUpdate(app, ConfigVars.set("HOOKED", "1"));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> !heroku.appWebhookDelivery().appWebhookDeliveryList(app).isEmpty());
-        return heroku.appWebhookDelivery().appWebhookDeliveryList(app).get(0);
+                .until(() -> heroku.appWebhookDelivery().appWebhookDeliveryList(app).stream().findAny().isPresent());
+        return heroku.appWebhookDelivery().appWebhookDeliveryList(app).stream().findFirst().orElseThrow();
     }
 
     @Test

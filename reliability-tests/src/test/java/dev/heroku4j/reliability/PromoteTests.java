@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Comparator;
 import java.util.UUID;
 
 import dev.heroku4j.client.HerokuClient;
@@ -168,8 +168,9 @@ class PromoteTests {
                 assertThat(e.getMessage()).contains("was still pending when the deadline of PT2S passed");
             });
             assertThat(sim.journal().count("POST", "/pipeline-promotions")).isEqualTo(promotionsBefore + 1);
-            List<Release> releases = heroku.release().releaseList(held.getName());
-            assertThat(releases.get(releases.size() - 1).getStatusAsString()).isEqualTo("pending");
+            Release latest = heroku.release().releaseList(held.getName()).stream()
+                    .max(Comparator.comparing(Release::getVersion)).orElseThrow();
+            assertThat(latest.getStatusAsString()).isEqualTo("pending");
         }
     }
 }

@@ -78,8 +78,7 @@ class WaiterTests {
     /** A release made by a config change: its release phase runs for {@link #RELEASE_PHASE}. */
     static Release newRelease() {
         heroku.configVar().configVarUpdate(app, ConfigVars.set("CHANGED", UUID.randomUUID().toString()));
-        List<Release> releases = heroku.release().releaseList(app);
-        return releases.get(releases.size() - 1);
+        return heroku.release().releaseList(app).stream().max(java.util.Comparator.comparing(Release::getVersion)).orElseThrow();
     }
 
     /** A release stuck in pending, as during a Heroku incident (heroku/cli#1272): the simulator's injected failure. */
