@@ -32,6 +32,7 @@ import dev.heroku4j.client.waiter.WaitOptions;
 import dev.heroku4j.client.waiter.WaitOutcome;
 import dev.heroku4j.reliability.support.Clients;
 import dev.heroku4j.simulator.HerokuSimulator;
+import dev.heroku4j.simulator.journal.JournalEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,7 @@ class DeployTests {
             assertThat(whole).hasSize(7).startsWith("-----> Building on the Heroku-24 stack")
                     .contains("       Released v" + release.getVersion());
             assertThat(recorder.output).containsExactlyElementsOf(whole);
-            List<dev.heroku4j.simulator.journal.JournalEntry> reads = sim.journal().entries("GET", stream);
+            List<JournalEntry> reads = sim.journal().entries("GET", stream);
             assertThat(reads).hasSize(4); // three for the deploy (two cut), one for the check
             assertThat(reads.get(0).headers()).doesNotContainKey("last-event-id");
             assertThat(reads.get(1).headers()).containsEntry("last-event-id", List.of("2"));

@@ -9,14 +9,14 @@ import java.util.stream.Stream;
 
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.ReactiveHerokuClient;
+import dev.heroku4j.client.model.LogSession;
+import dev.heroku4j.client.model.LogSessionCreateOpts;
 import dev.heroku4j.client.streaming.StreamBrokenException;
 import dev.heroku4j.client.streaming.StreamOptions;
 import dev.heroku4j.reliability.support.Clients;
 import dev.heroku4j.reliability.support.CutStream;
 import dev.heroku4j.reliability.support.RawServer;
 import dev.heroku4j.reliability.support.Secrets;
-import dev.heroku4j.client.model.LogSession;
-import dev.heroku4j.client.model.LogSessionCreateOpts;
 import dev.heroku4j.simulator.HerokuSimulator;
 import dev.heroku4j.simulator.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
