@@ -31,21 +31,21 @@ import dev.heroku4j.client.streaming.StreamOptions;
 import dev.heroku4j.client.waiter.WaitOptions;
 import dev.heroku4j.client.waiter.WaitOutcome;
 import dev.heroku4j.reliability.support.Clients;
-import dev.heroku4j.reliability.support.CutStream;
-import dev.heroku4j.reliability.support.RawServer;
 import dev.heroku4j.simulator.HerokuSimulator;
+import dev.heroku4j.simulator.journal.JournalEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The deploy pipeline end to end against the simulator, on both clients: a bundled example directory and a jar
- * packed, uploaded, built and released, each step reported; a build output stream cut mid-line and resumed (read
- * line by line from a stream host of the test's own, since the simulator cannot cut its streams yet); a failed
- * build; a deploy stopped half-way and resumed without making a second source or build.
+ * packed, uploaded, built and released, each step reported; the build's output stream cut mid-line twice by the
+ * simulator ({@code state().failures().streamCut}) and resumed with {@code Last-Event-Id}, asserted line by line; a
+ * failed build (the simulator's injected failure, with its output); a deploy stopped half-way and resumed without
+ * making a second source or build. Nothing is set in the simulator's store. Upload retries:
+ * {@link DeployUploadTests}; promotions: {@link PromoteTests}; cuts the simulator cannot make: {@link ResumableStreamTests}.
  */
 @Timeout(120)
 class DeployTests {
@@ -129,27 +129,29 @@ class DeployTests {
     }
 
     @Test
-    void deploy_whenTheBuildOutputIsCutMidLine_givesEveryLineOnceInOrder_reactive() {
-        String app = newApp("deploy-cut");
-        List<String> lines = CutStream.numbered(400);
-        CutStream stream = new CutStream(lines, CutStream.Mode.PLAIN, 2, 9_001);
-        try (RawServer host = new RawServer(stream)) {
-            Recorder recorder = new Recorder() {
-                @Override
-                public void onStep(Deployment deployment) {
-                    super.onStep(deployment);
-                    if (deployment.step() == DeployStep.BUILD_CREATED) { // the build's output now comes from a host that cuts
-                        set("build", deployment.buildId().toString(), "output_stream_url", host.baseUrl() + "/output/1?sig=x");
-                    }
-                }
-            };
+    void deploy_whenTheSimulatorCutsTheBuildOutputTwice_givesEveryLineOnceInOrder_onBothClients() {
+        for (int round = 0; round < 2; round++) {
+            String app = newApp("deploy-sim-cut-" + round);
+            sim.state().failures().streamCut(2);  // the first connection breaks off in line 3
+            sim.state().failures().streamCut(3);  // the second in the third line after that
+            Recorder recorder = new Recorder();
 
-            Release release = reactive.deploys().deploy(app, DeploySource.directory(EXAMPLE), options(recorder))
-                    .block(Clients.BOUND);
+            Release release = round == 0 ? heroku.deploys().deploy(app, DeploySource.directory(EXAMPLE), options(recorder))
+                    : reactive.deploys().deploy(app, DeploySource.directory(EXAMPLE), options(recorder)).block(Clients.BOUND);
 
             assertThat(release.getStatusAsString()).isEqualTo("succeeded");
-            assertThat(recorder.output).containsExactlyElementsOf(lines);
-            assertThat(stream.served()).isEqualTo(3);
+            Deployment built = recorder.steps.get(1);
+            String stream = "/__simulator/streams/builds/" + built.buildId();
+            // line by line what the simulator wrote, read again whole now that the failures are used up
+            List<String> whole = heroku.readLines(sim.baseUrl() + stream);
+            assertThat(whole).hasSize(7).startsWith("-----> Building on the Heroku-24 stack")
+                    .contains("       Released v" + release.getVersion());
+            assertThat(recorder.output).containsExactlyElementsOf(whole);
+            List<JournalEntry> reads = sim.journal().entries("GET", stream);
+            assertThat(reads).hasSize(4); // three for the deploy (two cut), one for the check
+            assertThat(reads.get(0).headers()).doesNotContainKey("last-event-id");
+            assertThat(reads.get(1).headers()).containsEntry("last-event-id", List.of("2"));
+            assertThat(reads.get(2).headers()).containsEntry("last-event-id", List.of("5"));
         }
     }
 
@@ -220,13 +222,6 @@ class DeployTests {
         assertThatThrownBy(() -> heroku.deploys().deploy("deploy-dir", DeploySource.tarball(notGzipped), options(new Recorder())))
                 .hasMessageContaining("is not gzipped");
         assertThat(sim.journal().count("POST", "/sources")).isEqualTo(sources);
-    }
-
-    static void set(String definition, String id, String field, String value) {
-        synchronized (sim.state()) {
-            ObjectNode item = sim.state().store().find(definition, id, x -> true).orElseThrow();
-            item.put(field, value);
-        }
     }
 
     static byte[] blob(Deployment deployment) {

@@ -9,20 +9,26 @@ import java.util.stream.Stream;
 
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.ReactiveHerokuClient;
+import dev.heroku4j.client.model.LogSession;
+import dev.heroku4j.client.model.LogSessionCreateOpts;
 import dev.heroku4j.client.streaming.StreamBrokenException;
 import dev.heroku4j.client.streaming.StreamOptions;
 import dev.heroku4j.reliability.support.Clients;
 import dev.heroku4j.reliability.support.CutStream;
 import dev.heroku4j.reliability.support.RawServer;
 import dev.heroku4j.reliability.support.Secrets;
+import dev.heroku4j.simulator.HerokuSimulator;
+import dev.heroku4j.simulator.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Build output and log streams that break mid-line and are resumed: asserted line by line, nothing lost or repeated,
- * on both clients, for {@code text/plain} (with {@code Range}, and a server that ignores it) and
- * {@code text/event-stream} (with {@code Last-Event-Id}, and a server that replays); the reconnects bounded; the API
- * key never sent to the stream host.
+ * on both clients. The simulator's own log-session stream cut by its injected failure ({@code text/event-stream},
+ * resumed with {@code Last-Event-Id}); what the simulator does not do comes from {@link CutStream}, a stream host of
+ * the test's own: {@code text/plain} (with {@code Range}, and a server that ignores it), a server that replays
+ * events, a connection reset; the reconnects bounded; the API key never sent to the stream host.
  */
 @Timeout(60)
 class ResumableStreamTests {
@@ -33,6 +39,37 @@ class ResumableStreamTests {
     // the API is elsewhere: streams never go there
     final HerokuClient heroku = Clients.fast("http://127.0.0.1:" + Clients.closedPort());
     final ReactiveHerokuClient reactive = heroku.reactive();
+
+    @Test
+    void simulatorLogStream_cutTwiceMidLine_resumesWithLastEventId_everyLineOnce_onBothClients() {
+        try (HerokuSimulator sim = HerokuSimulator.builder().start()) {
+            HerokuClient api = Clients.patient(sim.baseUrl());
+            ObjectNode app = sim.state().createApp("stream-cut", null, null);
+            for (int i = 1; i <= 40; i++) {
+                sim.state().log(app, "app[web.1]", "line " + i + " of a long log, ünïcödé");
+            }
+            LogSession session = api.logSession().logSessionCreate("stream-cut", new LogSessionCreateOpts().lines(40).tail(false));
+            String path = session.getLogplexUrl().substring(sim.baseUrl().length());
+
+            for (int round = 0; round < 2; round++) {
+                sim.state().failures().streamCut(7);
+                sim.state().failures().streamCut(11);
+                int before = sim.journal().count("GET", path);
+
+                List<String> got = round == 0 ? api.reactive().lines(session.getLogplexUrl(), QUICK).collectList().block(Clients.BOUND)
+                        : api.readLines(session.getLogplexUrl());
+
+                List<String> whole = api.readLines(session.getLogplexUrl()); // the cuts are used up: read in one go
+                assertThat(whole).hasSize(40).last().asString().endsWith("line 40 of a long log, ünïcödé");
+                assertThat(got).containsExactlyElementsOf(whole);
+                List<JournalEntry> reads = sim.journal().entries("GET", path).subList(before, before + 3);
+                // resumed after the 7th line, then after 11 more (ids are line numbers in the app's log)
+                long first = Long.parseLong(reads.get(1).headers().get("last-event-id").get(0));
+                assertThat(reads.get(0).headers()).doesNotContainKey("last-event-id");
+                assertThat(reads.get(2).headers().get("last-event-id")).containsExactly(String.valueOf(first + 11));
+            }
+        }
+    }
 
     @Test
     void plainStream_cutTwiceMidLine_resumesWithRange_everyLineOnceInOrder() {

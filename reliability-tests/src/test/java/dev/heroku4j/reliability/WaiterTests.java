@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.heroku4j.client.ConfigVars;
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.error.HerokuNotFoundException;
@@ -18,6 +19,7 @@ import dev.heroku4j.client.model.AddOn;
 import dev.heroku4j.client.model.AppCreateOpts;
 import dev.heroku4j.client.model.Build;
 import dev.heroku4j.client.model.Dyno;
+import dev.heroku4j.client.model.DynoCreateOpts;
 import dev.heroku4j.client.model.Release;
 import dev.heroku4j.client.waiter.WaitFailedException;
 import dev.heroku4j.client.waiter.WaitOptions;
@@ -30,19 +32,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import reactor.core.Disposable;
-import reactor.core.publisher.Mono;
+import dev.heroku4j.simulator.state.Timings;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The generated waiters on both clients against the simulator: success, failure with the resource's own detail
  * (a failed build, a crashed dyno), a stuck {@code pending} ending at the deadline with the last state, a state
- * moved while the waiter polls, cancellation (reactive dispose, blocking interrupt). States the simulator does not
- * move by itself yet are arranged in its store ({@code sim.state().store()}).
+ * moved while the waiter polls, cancellation (reactive dispose, blocking interrupt). The states come from the
+ * simulator's own means: its timeline (a release phase of {@link #RELEASE_PHASE}, dynos booting in a second) and its
+ * injected failures ({@code state().failures()}: a failed build with output, a stuck release, a crashing dyno).
+ * Only the add-on's {@code provisioning} is set in its store: the simulator provisions add-ons at once.
  */
 @Timeout(120)
 class WaiterTests {
 
     static final WaitOptions FAST = WaitOptions.defaults().interval(Duration.ofMillis(50), Duration.ofMillis(200));
+    static final Duration RELEASE_PHASE = Duration.ofMillis(1500);
 
     static HerokuSimulator sim;
     static HerokuClient heroku;
@@ -51,7 +56,7 @@ class WaiterTests {
 
     @BeforeAll
     static void start() {
-        sim = HerokuSimulator.builder().start();
+        sim = HerokuSimulator.builder().timings(Timings.DEFAULT.withReleasePhase(RELEASE_PHASE)).start();
         heroku = Clients.patient(sim.baseUrl());
         reactive = heroku.reactive();
         app = heroku.app().appCreate(new AppCreateOpts().name("waiter-app")).getName();
@@ -70,15 +75,16 @@ class WaiterTests {
         }
     }
 
-    /** A release stuck in pending, as during a Heroku incident (heroku/cli#1272). */
+    /** A release made by a config change: its release phase runs for {@link #RELEASE_PHASE}. */
+    static Release newRelease() {
+        heroku.configVar().configVarUpdate(app, ConfigVars.set("CHANGED", UUID.randomUUID().toString()));
+        return heroku.release().releaseList(app).stream().max(java.util.Comparator.comparing(Release::getVersion)).orElseThrow();
+    }
+
+    /** A release stuck in pending, as during a Heroku incident (heroku/cli#1272): the simulator's injected failure. */
     static Release pendingRelease() {
-        String id;
-        synchronized (sim.state()) {
-            ObjectNode release = sim.state().createRelease(sim.state().findApp(app).orElseThrow(), "stuck", null);
-            release.put("status", "pending");
-            id = release.get("id").asString();
-        }
-        return heroku.release().releaseInfo(app, id);
+        sim.state().failures().releaseStuckPending(app);
+        return newRelease();
     }
 
     @Test
@@ -97,9 +103,10 @@ class WaiterTests {
 
     @Test
     void buildWait_whenTheBuildFailed_givesFailedWithItsOutputStream() {
+        sim.state().failures().buildFails(app, "-----> Ruby app detected", " !     Push rejected, failed to compile Ruby app.");
         Build build = heroku.build().buildCreate(app, new dev.heroku4j.client.model.BuildCreateOpts()
                 .sourceBlob(new dev.heroku4j.client.model.BuildSourceBlob().url("https://example.com/s.tgz").version("v2")));
-        set("build", build.getId().toString(), "status", "failed");
+        assertThat(build.getStatusAsString()).isEqualTo("pending");
 
         for (WaitOutcome<Build> outcome : List.of(heroku.build().buildWait(app, build.getId(), FAST),
                 reactive.build().buildWait(app, build.getId(), FAST).block(Clients.BOUND))) {
@@ -110,13 +117,18 @@ class WaiterTests {
             assertThat(failed.polls()).isEqualTo(1);
             assertThatThrownBy(outcome::orThrow).isInstanceOf(WaitFailedException.class)
                     .hasMessageContaining("The build ended failed").hasMessageContaining("output_stream_url");
+            // the failure detail leads to why: the build's own output
+            assertThat(heroku.readLines(failed.detail().get("output_stream_url")))
+                    .endsWith("-----> Ruby app detected", " !     Push rejected, failed to compile Ruby app.");
         }
     }
 
     @Test
     void releaseWait_whenStuckPending_endsAtTheDeadlineWithTheLastState_onBothClients() {
         Release release = pendingRelease();
-        WaitOptions shortDeadline = FAST.deadline(Duration.ofMillis(700));
+        // longer than a release phase takes here: only a stuck release is still pending at it
+        Duration deadline = RELEASE_PHASE.plusMillis(500);
+        WaitOptions shortDeadline = FAST.deadline(deadline);
 
         long start = System.nanoTime();
         WaitOutcome<Release> blocking = heroku.release().releaseWait(app, release.getId(), shortDeadline);
@@ -129,28 +141,23 @@ class WaiterTests {
             WaitOutcome.DeadlineExceeded<Release> late = (WaitOutcome.DeadlineExceeded<Release>) outcome;
             assertThat(late.state()).isEqualTo("pending");
             assertThat(late.resource().getId()).isEqualTo(release.getId());
-            assertThat(late.deadline()).isEqualTo(Duration.ofMillis(700));
+            assertThat(late.deadline()).isEqualTo(deadline);
             assertThat(late.polls()).isGreaterThan(2);
         }
-        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(700)).isLessThan(Duration.ofSeconds(5));
+        assertThat(took).isGreaterThanOrEqualTo(deadline).isLessThan(deadline.plusSeconds(4));
     }
 
     @Test
-    void releaseWait_whenTheStateMovesWhilePolling_succeedsAfterBackingOff() throws Exception {
-        Release release = pendingRelease();
+    void releaseWait_whenTheStateMovesWhilePolling_succeedsAfterBackingOff() {
+        Release release = newRelease();
+        assertThat(release.getStatusAsString()).isEqualTo("pending");
         List<WaitProgress> seen = new CopyOnWriteArrayList<>();
-        CountDownLatch polledTwice = new CountDownLatch(2);
-        Mono<WaitOutcome<Release>> wait = reactive.release().releaseWait(app, release.getId(),
-                FAST.onPoll(p -> { seen.add(p); polledTwice.countDown(); }));
 
-        AtomicReference<WaitOutcome<Release>> result = new AtomicReference<>();
-        Disposable running = wait.subscribe(result::set);
-        assertThat(polledTwice.await(10, TimeUnit.SECONDS)).isTrue();
-        set("release", release.getId().toString(), "status", "succeeded");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> result.get() != null);
-        running.dispose();
+        WaitOutcome<Release> result = reactive.release().releaseWait(app, release.getId(), FAST.onPoll(seen::add))
+                .block(Clients.BOUND);
 
-        assertThat(result.get().succeeded()).isTrue();
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.elapsed()).isGreaterThanOrEqualTo(RELEASE_PHASE.minusMillis(200)); // the phase ran its time
         assertThat(seen).extracting(WaitProgress::state).startsWith("pending", "pending").endsWith("succeeded");
         assertThat(seen).extracting(WaitProgress::poll).isSorted();
         // the pauses grow: the last gap is longer than the first (50 ms, growing by 1.5 up to 200 ms, 10% jitter)
@@ -161,21 +168,39 @@ class WaiterTests {
 
     @Test
     void dynoWait_whenTheDynoCrashed_isAFailure_notAWaitForever() {
-        Dyno dyno = heroku.dyno().dynoCreate(app, new dev.heroku4j.client.model.DynoCreateOpts().command("bin/worker"));
-        assertThat(dyno.getState()).isEqualTo("starting");
-        set("dyno", dyno.getId().toString(), "state", "crashed");
+        // an app of its own, without formation: no other dyno boots to take the injected crash
+        String dynos = heroku.app().appCreate(new AppCreateOpts().name("waiter-dynos")).getName();
+        DynoCreateOpts worker = new DynoCreateOpts().command("bin/worker");
+        Dyno crashedNow = heroku.dyno().dynoCreate(dynos, worker);
+        assertThat(crashedNow.getState()).isEqualTo("starting");
+        sim.state().crashDyno(dynos, crashedNow.getName());
 
-        WaitOutcome<Dyno> outcome = heroku.dyno().dynoWait(app, dyno.getId(), FAST.deadline(Duration.ofSeconds(30)));
+        WaitOutcome<Dyno> outcome = heroku.dyno().dynoWait(dynos, crashedNow.getId(), FAST.deadline(Duration.ofSeconds(30)));
 
         assertThat(outcome).isInstanceOf(WaitOutcome.Failed.class);
         assertThat(outcome.state()).isEqualTo("crashed");
         assertThat(outcome.polls()).isEqualTo(1);
-        set("dyno", dyno.getId().toString(), "state", "up");
-        assertThat(reactive.dyno().dynoWait(app, dyno.getName(), FAST).block(Clients.BOUND).succeeded()).isTrue();
+
+        // one that crashes while it boots: starting at first, then crashed, and the wait ends there
+        sim.state().failures().dynoCrashes(dynos, null);
+        Dyno crashing = heroku.dyno().dynoCreate(dynos, worker);
+        List<String> states = new CopyOnWriteArrayList<>();
+        WaitOutcome<Dyno> booted = reactive.dyno().dynoWait(dynos, crashing.getName(), FAST.onPoll(p -> states.add(p.state())))
+                .block(Clients.BOUND);
+        assertThat(booted).isInstanceOf(WaitOutcome.Failed.class);
+        assertThat(states).startsWith("starting").endsWith("crashed").containsOnly("starting", "crashed");
+
+        // and one that comes up after its boot time (a second)
+        Dyno healthy = heroku.dyno().dynoCreate(dynos, worker);
+        WaitOutcome<Dyno> up = reactive.dyno().dynoWait(dynos, healthy.getName(), FAST).block(Clients.BOUND);
+        assertThat(up.succeeded()).isTrue();
+        assertThat(up.state()).isEqualTo("up");
+        assertThat(up.polls()).isGreaterThan(1);
     }
 
     @Test
     void addOnWait_whileProvisioning_keepsPolling_untilProvisioned() {
+        // the simulator provisions add-ons at once (its README: known differences), so provisioning is set in its store
         AddOn addOn = heroku.addOn().addOnCreate(app, new dev.heroku4j.client.model.AddOnCreateOpts().plan("heroku-postgresql:essential-0"));
         set("add-on", addOn.getId().toString(), "state", "provisioning");
         List<String> states = new CopyOnWriteArrayList<>();

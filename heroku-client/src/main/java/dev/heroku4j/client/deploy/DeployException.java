@@ -25,6 +25,12 @@ public class DeployException extends HerokuException {
         return deployment;
     }
 
+    /** The step that failed: the one after {@link #deployment()}'s last step done. */
+    public DeployStep failedStep() {
+        DeployStep[] steps = DeployStep.values();
+        return steps[Math.min(deployment.step().ordinal() + 1, steps.length - 1)];
+    }
+
     /** How the build's or release's wait ended, when that is what stopped the deploy. */
     public @Nullable WaitOutcome<?> outcome() {
         return outcome;

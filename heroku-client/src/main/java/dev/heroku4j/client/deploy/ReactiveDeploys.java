@@ -93,9 +93,16 @@ public final class ReactiveDeploys {
             String get = created.getSourceBlob().getGetUrl();
             return heroku.upload(put, tarball, sent -> options.listener().onUpload(sent, tarball.length))
                     .retryWhen(Retry.backoff(options.uploadRetries(), Duration.ofSeconds(1)).filter(ReactiveDeploys::retryable)
-                            .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                            .onRetryExhaustedThrow((spec, signal) -> uploadFailed(d, signal.totalRetries() + 1, signal.failure())))
+                    .onErrorMap(e -> !(e instanceof DeployException), e -> uploadFailed(d, 1, e))
                     .thenReturn(d.uploaded(get, checksum));
         });
+    }
+
+    /** The upload step failed for good: after the retries, or at once for what a retry cannot mend (a 403, say). */
+    private static DeployException uploadFailed(Deployment d, long attempts, Throwable cause) {
+        return new DeployException("Step " + DeployStep.UPLOADED + " of the deploy to " + d.app() + " failed: the source upload "
+                + (attempts > 1 ? "failed " + attempts + " times" : "failed") + ", last with: " + cause.getMessage(), d, null, cause);
     }
 
     /** A PUT can be repeated: any transport failure or 5xx answer. */

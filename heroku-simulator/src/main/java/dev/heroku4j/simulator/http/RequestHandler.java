@@ -119,11 +119,7 @@ public final class RequestHandler {
 	public SimResponse handle(SimRequest request) {
 		String requestId = request.header("request-id") != null ? request.header("request-id") : UUID.randomUUID().toString();
 		if (request.path().startsWith(ADMIN_PREFIX)) {
-			SimResponse response = this.admin.handle(request, this.authentication);
-			if (this.admin.isJournaled(request.path())) {
-				record(request, new Trace(), response.status(), true);
-			}
-			return finish(response, requestId);
+			return finish(handOut(request), requestId);
 		}
 		Trace trace = new Trace();
 		Faults.Plan plan = this.faults.plan(request.method(), request.path());
@@ -160,6 +156,35 @@ public final class RequestHandler {
 		record(request, trace, response.status(), valid);
 		Fault action = plan.action() != null && plan.action().kind() != Fault.Kind.STATUS ? plan.action() : null;
 		return finish(response.withLatency(plan.latency(), action), requestId);
+	}
+
+	/**
+	 * The plumbing under {@code /__simulator/}. The URLs the API hands out (source uploads, streams, log sessions)
+	 * take injected faults too, as S3 or Logplex can fail: a faulted request is not acted on (an upload answered
+	 * 503 or reset stores nothing).
+	 */
+	private SimResponse handOut(SimRequest request) {
+		if (!this.admin.isJournaled(request.path())) {
+			return this.admin.handle(request, this.authentication);
+		}
+		Trace trace = new Trace();
+		Faults.Plan plan = this.faults.plan(request.method(), request.path());
+		trace.fault = plan.describe();
+		Fault action = plan.action();
+		SimResponse response;
+		if (action != null && action.kind() == Fault.Kind.STATUS) {
+			int status = action.status();
+			response = error(new HerokuError(status, status == 503 ? "service_unavailable" : "internal_server_error",
+					"Injected fault: the simulator answers " + status + " for this request."));
+		}
+		else if (action != null && action.kind() == Fault.Kind.CONNECTION_RESET) {
+			response = new SimResponse(0, Map.of(), new byte[0], Duration.ZERO, null, null);
+		}
+		else {
+			response = this.admin.handle(request, this.authentication);
+		}
+		record(request, trace, response.status(), true);
+		return response.withLatency(plan.latency(), action != null && action.kind() != Fault.Kind.STATUS ? action : null);
 	}
 
 	private SimResponse process(SimRequest request, Trace trace) {

@@ -15,7 +15,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The state's test plumbing over HTTP, for clients outside the JVM: {@code POST /__simulator/failures} with
- * {@code {"kind": "build-stuck|build-failed|release-failed|dyno-crash|stream-cut", "app": ..., "dyno": ...,
+ * {@code {"kind": "build-stuck|build-failed|release-failed|release-stuck|dyno-crash|stream-cut", "app": ..., "dyno": ...,
  * "lines": [...], "afterLines": n}}, {@code GET} to list, {@code DELETE} to clear; {@code POST /__simulator/crash}
  * with {@code {"app", "dyno"}} crashes a dyno now; {@code POST /__simulator/settle} ends everything pending.
  */
@@ -64,10 +64,11 @@ public final class FailureEndpoints {
 			case "build-stuck" -> Failures.Kind.BUILD_STUCK;
 			case "build-failed" -> Failures.Kind.BUILD_FAILS;
 			case "release-failed" -> Failures.Kind.RELEASE_FAILS;
+			case "release-stuck" -> Failures.Kind.RELEASE_STUCK;
 			case "dyno-crash" -> Failures.Kind.DYNO_CRASHES;
 			case "stream-cut" -> Failures.Kind.STREAM_CUT;
 			default -> throw new IllegalArgumentException(
-					"kind must be build-stuck, build-failed, release-failed, dyno-crash or stream-cut");
+					"kind must be build-stuck, build-failed, release-failed, release-stuck, dyno-crash or stream-cut");
 		};
 		List<String> lines = new ArrayList<>();
 		spec.path("lines").forEach(line -> lines.add(line.asString()));

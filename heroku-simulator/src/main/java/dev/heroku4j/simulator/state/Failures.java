@@ -22,6 +22,8 @@ public final class Failures {
 		BUILD_FAILS,
 		/** The release phase ends {@code failed}; the previous release stays current. */
 		RELEASE_FAILS,
+		/** The release phase never ends: the release stays {@code pending}, as during an incident (heroku/cli#1272). */
+		RELEASE_STUCK,
 		/** The dyno ({@code dyno}, or any of the app's) goes {@code crashed} instead of {@code up}. */
 		DYNO_CRASHES,
 		/** The next stream served (build or release output, log session) is cut after {@code afterLines} lines. */
@@ -58,6 +60,10 @@ public final class Failures {
 
 	public Failure releaseFails(String app) {
 		return inject(new Failure(Kind.RELEASE_FAILS, app, null, null, 0));
+	}
+
+	public Failure releaseStuckPending(String app) {
+		return inject(new Failure(Kind.RELEASE_STUCK, app, null, null, 0));
 	}
 
 	public Failure dynoCrashes(String app, String dyno) {

@@ -15,7 +15,7 @@ import static dev.heroku4j.simulator.state.StateContext.text;
 
 /**
  * Releases (create, rollback, list, info) and slugs. A release snapshots the app's config vars for its own
- * {@code config-vars} view. With a release phase ({@link Timings#releasePhase()} above zero, or a failure injected)
+ * {@code config-vars} view. With a release phase ({@link Timings#releasePhase()} above zero, or an injected failure: failed or stuck)
  * it is {@code pending} first and becomes current only when the phase succeeds; its {@code output_stream_url}
  * streams the phase's output from the simulator.
  */
@@ -79,14 +79,17 @@ final class Releases {
 		this.ctx.store.add("release", release);
 		this.ctx.store.configVars("release:" + id(release)).setAll(this.ctx.store.configVars(id(app)).deepCopy());
 		boolean fails = this.ctx.failures.take(Failures.Kind.RELEASE_FAILS, app.get("name").asString(), null).isPresent();
-		boolean phase = version > 1 && (fails || !this.ctx.timings.releasePhase().isZero());
+		boolean stuck = !fails && this.ctx.failures.take(Failures.Kind.RELEASE_STUCK, app.get("name").asString(), null).isPresent();
+		boolean phase = version > 1 && (fails || stuck || !this.ctx.timings.releasePhase().isZero());
 		if (phase) {
 			release.put("status", "pending");
 			release.put("output_stream_url", StateContext.link("/__simulator/streams/releases/" + id(release)));
 			LineLog output = this.ctx.streams.output(id(release));
 			output.append("Running release command...");
 			this.ctx.changed("release", "create", app, release);
-			this.ctx.timeline.schedule(this.ctx.timings.releasePhase(), () -> finishPhase(app, release, output, fails));
+			if (!stuck) {
+				this.ctx.timeline.schedule(this.ctx.timings.releasePhase(), () -> finishPhase(app, release, output, fails));
+			}
 		}
 		else {
 			release.put("status", "succeeded");

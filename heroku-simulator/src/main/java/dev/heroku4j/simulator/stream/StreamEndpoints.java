@@ -79,23 +79,39 @@ public final class StreamEndpoints {
 	}
 
 	private SimResponse serve(SimRequest request, Flux<Line> lines) {
-		Flux<Line> served = this.failures.take(Failures.Kind.STREAM_CUT, null, null)
-			.map(cut -> lines.take(cut.afterLines())
-				.concatWith(Flux.error(new IllegalStateException("injected: stream cut after " + cut.afterLines() + " lines"))))
-			.orElse(lines);
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Cache-Control", "no-cache");
 		if (wantsEvents(request)) {
 			headers.put("Content-Type", "text/event-stream; charset=utf-8");
-			return stream(200, headers, served.map(line -> "id: " + line.number() + "\ndata: " + line.text() + "\n\n"));
+			return stream(200, headers, cut(lines.map(line -> "id: " + line.number() + "\ndata: " + line.text() + "\n\n")));
 		}
 		headers.put("Content-Type", "text/plain; charset=utf-8");
 		long skip = byteOffset(request);
-		Flux<String> text = served.map(line -> line.text() + "\n");
+		Flux<String> text = cut(lines.map(line -> line.text() + "\n"));
 		if (skip <= 0) {
 			return stream(200, headers, text);
 		}
 		return stream(206, headers, skipBytes(text, skip));
+	}
+
+	/**
+	 * With an injected stream cut: the first {@code afterLines} lines (events) whole, then half of the next one, then
+	 * a broken connection, as a real break falls mid-line; a client must drop the half and read it again.
+	 */
+	private Flux<String> cut(Flux<String> chunks) {
+		return this.failures.take(Failures.Kind.STREAM_CUT, null, null)
+			.map(cut -> chunks.index()
+				.takeUntil(indexed -> indexed.getT1() >= cut.afterLines())
+				.map(indexed -> indexed.getT1() < cut.afterLines() ? indexed.getT2() : half(indexed.getT2()))
+				.concatWith(Flux.error(new IllegalStateException("injected: stream cut after " + cut.afterLines() + " lines"))))
+			.orElse(chunks);
+	}
+
+	/** A line (an event: its id and half its data) broken off half-way, before its line end. */
+	static String half(String chunk) {
+		int from = chunk.startsWith("id: ") ? chunk.indexOf("data: ") + "data: ".length() : 0;
+		int end = chunk.stripTrailing().length();
+		return chunk.substring(0, from + (end - from) / 2);
 	}
 
 	/** Drops the first {@code skip} bytes of the text (a line that straddles the offset is sent from there on). */

@@ -36,6 +36,19 @@ class FaultTests {
 	}
 
 	@Test
+	void status_onAnUploadUrl_refusesTheUpload_andStoresNothing(HerokuSimulator sim) {
+		sim.faults().inject(Fault.status(503).on("PUT", "/__simulator/sources/*").times(1));
+		Http http = new Http(sim).with("Authorization", null);
+		assertThat(http.send("PUT", "/__simulator/sources/blob-f", "bytes").statusCode()).isEqualTo(503);
+		assertThat(http.get("/__simulator/sources/blob-f").statusCode()).isEqualTo(404);
+		assertThat(http.send("PUT", "/__simulator/sources/blob-f", "bytes").statusCode()).isEqualTo(200);
+		assertThat(http.get("/__simulator/sources/blob-f").body()).isEqualTo("bytes");
+		assertThat(sim.journal().entries("PUT", "/__simulator/sources/*")).extracting(e -> e.status(), e -> e.fault())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(503, "status 503 on PUT /__simulator/sources/* x1"),
+					org.assertj.core.groups.Tuple.tuple(200, null));
+	}
+
+	@Test
 	void latency_delaysTheAnswer(HerokuSimulator sim) {
 		sim.faults().inject(Fault.latency(Duration.ofMillis(400)).on("GET", "/account"));
 		long start = System.nanoTime();

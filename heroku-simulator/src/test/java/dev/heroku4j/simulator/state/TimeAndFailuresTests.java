@@ -133,6 +133,21 @@ class TimeAndFailuresTests {
 	}
 
 	@Test
+	void injected_stuckRelease_staysPendingLongAfterItsPhase_overTheAdminEndpoint() {
+		HttpResponse<String> injected = Http.admin(this.sim).send("POST", "/__simulator/failures",
+				"{\"kind\": \"release-stuck\", \"app\": \"time-app\"}");
+		assertThat(injected.statusCode()).as(injected.body()).isEqualTo(201);
+		String build = build();
+		this.clock.advance(Duration.ofSeconds(40));
+		this.sim.state().runDue();
+		String release = json(this.http.get("/apps/time-app/builds/" + build), 200).at("/release/id").asString();
+		this.clock.advance(Duration.ofHours(2));
+		assertThat(status("/apps/time-app/releases/" + release)).isEqualTo("pending");
+		this.sim.state().settle();
+		assertThat(status("/apps/time-app/releases/" + release)).isEqualTo("pending"); // nothing is left to end it
+	}
+
+	@Test
 	void injected_crashes_onBootAndRightNow_overTheJavaApiAndTheAdminEndpoint() {
 		this.sim.state().failures().dynoCrashes("time-app", "web.2");
 		this.sim.state().scale(this.sim.state().findApp("time-app").orElseThrow(), "web", 2, "basic");

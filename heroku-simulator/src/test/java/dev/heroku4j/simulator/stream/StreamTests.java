@@ -139,12 +139,11 @@ class StreamTests {
 	}
 
 	@Test
-	void cutStream_endsAbruptlyAfterNLines_andResumesWithoutLossOrRepeat() throws Exception {
+	void cutStream_endsAbruptlyMidLineAfterNLines_andResumesWithoutLossOrRepeat() throws Exception {
 		String url = session("{\"lines\": 10}");
 		sim.state().failures().streamCut(4);
 		HttpResponse<InputStream> response = open(url, "Accept", "text/event-stream");
 		List<String> received = new ArrayList<>();
-		String lastId = null;
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
 			assertThatThrownBy(() -> {
 				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -152,14 +151,46 @@ class StreamTests {
 				}
 			}).isInstanceOf(IOException.class);
 		}
-		List<String> ids = received.stream().filter(l -> l.startsWith("id: ")).toList();
-		assertThat(ids).hasSize(4);
-		lastId = ids.get(ids.size() - 1).substring(4);
+		// only events ended by their blank line count: the fifth is broken off after its id
+		List<String> data = new ArrayList<>();
+		String id = null;
+		String lastId = null;
+		String event = null;
+		for (String line : received) {
+			if (line.startsWith("id: ")) {
+				id = line.substring(4);
+			}
+			else if (line.startsWith("data: ")) {
+				event = line.substring(6);
+			}
+			else if (line.isEmpty() && event != null) {
+				data.add(event);
+				lastId = id;
+				event = null;
+			}
+		}
+		assertThat(data).hasSize(4);
+		assertThat(received).contains("id: 5");
 		String rest = read(url, "Accept", "text/event-stream", "Last-Event-Id", lastId);
-		List<String> all = new ArrayList<>(received.stream().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList());
-		rest.lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).forEach(all::add);
-		assertThat(texts(String.join("\n", all))).containsExactlyElementsOf(
+		rest.lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).forEach(data::add);
+		assertThat(texts(String.join("\n", data))).containsExactlyElementsOf(
 				IntStream.rangeClosed(1, 10).mapToObj(n -> "line " + n).toList());
+	}
+
+	@Test
+	void cutPlainStream_breaksOffHalfALine() throws Exception {
+		String url = session("{\"lines\": 10}");
+		String whole = read(url);
+		sim.state().failures().streamCut(3);
+		HttpResponse<InputStream> response = open(url);
+		java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+		assertThatThrownBy(() -> response.body().transferTo(got)).isInstanceOf(IOException.class);
+		String text = got.toString(StandardCharsets.UTF_8);
+		List<String> lines = whole.lines().toList();
+		String complete = String.join("\n", lines.subList(0, 3)) + "\n";
+		assertThat(text).startsWith(complete);
+		assertThat(text.substring(complete.length())).isNotEmpty().doesNotContain("\n");
+		assertThat(lines.get(3)).startsWith(text.substring(complete.length()));
 	}
 
 	@Test
