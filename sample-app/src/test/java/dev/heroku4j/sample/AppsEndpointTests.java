@@ -6,33 +6,20 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import dev.heroku4j.client.HerokuClient;
-import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JSON and SSE endpoints over HTTP (RestTestClient on the random port), against the in-process simulator. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-class AppsEndpointTests {
-
-    @RegisterExtension
-    static HerokuSimulatorExtension heroku = HerokuSimulatorExtension.with(b -> b.seed("demo"));
-
-    @DynamicPropertySource
-    static void herokuApi(DynamicPropertyRegistry registry) {
-        registry.add("heroku.base-url", heroku::baseUrl);
-        registry.add("heroku.api-key", () -> "test-key");
-    }
+class AppsEndpointTests extends OnTheSimulator {
 
     @Autowired
     RestTestClient web;

@@ -7,16 +7,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.error.HerokuNotFoundException;
 import dev.heroku4j.simulator.HerokuSimulator;
-import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -25,16 +21,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** {@link HerokuService} against the in-process simulator, through the auto-configured client. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class HerokuServiceTests {
-
-    @RegisterExtension
-    static HerokuSimulatorExtension heroku = HerokuSimulatorExtension.with(b -> b.seed("demo"));
-
-    @DynamicPropertySource
-    static void herokuApi(DynamicPropertyRegistry registry) {
-        registry.add("heroku.base-url", heroku::baseUrl);
-        registry.add("heroku.api-key", () -> "test-key");
-    }
+class HerokuServiceTests extends OnTheSimulator {
 
     @Autowired
     HerokuService service;

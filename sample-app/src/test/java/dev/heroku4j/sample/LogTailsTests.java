@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,15 +26,12 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.heroku4j.client.HerokuClient;
-import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,16 +48,7 @@ import java.util.List;
 @AutoConfigureRestTestClient
 @Import(LogTailsTests.QuietTail.class)
 @ExtendWith(OutputCaptureExtension.class)
-class LogTailsTests {
-
-    @RegisterExtension
-    static HerokuSimulatorExtension heroku = HerokuSimulatorExtension.with(b -> b.seed("demo"));
-
-    @DynamicPropertySource
-    static void herokuApi(DynamicPropertyRegistry registry) {
-        registry.add("heroku.base-url", heroku::baseUrl);
-        registry.add("heroku.api-key", () -> "test-key");
-    }
+class LogTailsTests extends OnTheSimulator {
 
     private static ServerSocket quietLog;
 

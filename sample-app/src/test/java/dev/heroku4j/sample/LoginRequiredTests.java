@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,12 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,16 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "PORT=0", "spring.security.user.name=operator", "spring.security.user.password=s3cret" })
 @AutoConfigureRestTestClient
-class LoginRequiredTests {
-
-    @RegisterExtension
-    static HerokuSimulatorExtension heroku = HerokuSimulatorExtension.with(b -> b.seed("demo"));
-
-    @DynamicPropertySource
-    static void herokuApi(DynamicPropertyRegistry registry) {
-        registry.add("heroku.base-url", heroku::baseUrl);
-        registry.add("heroku.api-key", () -> "test-key");
-    }
+class LoginRequiredTests extends OnTheSimulator {
 
     @Autowired
     RestTestClient web;

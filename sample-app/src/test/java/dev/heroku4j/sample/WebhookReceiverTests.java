@@ -8,15 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.heroku4j.client.webhook.WebhookVerifier;
-import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,20 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "heroku.webhooks.secret=" + WebhookReceiverTests.SECRET)
-class WebhookReceiverTests {
+class WebhookReceiverTests extends OnTheSimulator {
 
     static final String SECRET = "sample-test-secret";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @RegisterExtension
-    static HerokuSimulatorExtension heroku = HerokuSimulatorExtension.with(b -> b.seed("demo"));
-
-    @DynamicPropertySource
-    static void herokuApi(DynamicPropertyRegistry registry) {
-        registry.add("heroku.base-url", heroku::baseUrl);
-        registry.add("heroku.api-key", () -> "test-key");
-    }
 
     @LocalServerPort
     int port;
