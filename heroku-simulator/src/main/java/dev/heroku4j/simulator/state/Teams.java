@@ -10,9 +10,9 @@ import static dev.heroku4j.simulator.state.StateContext.any;
 import static dev.heroku4j.simulator.state.StateContext.text;
 
 /**
- * Teams the account creates ({@code POST /teams}, also in an enterprise account): kept with the name asked for (unique),
- * listed by {@code GET /teams}, read, renamed and deleted by id or name. The account's other teams are not modelled:
- * a team the simulator never created is answered from the schema, as resources without state are (null here).
+ * Teams the account creates ({@code POST /teams}): kept with the name asked for (unique), listed by
+ * {@code GET /teams}, read, renamed and deleted by id or name. The account's other teams and enterprise accounts'
+ * teams are not modelled: they are answered from the schema, as resources without state are (null here).
  */
 final class Teams {
 
@@ -23,12 +23,11 @@ final class Teams {
 	}
 
 	ApiResult handle(ApiCall call) {
-		boolean create = "POST".equals(call.method()) && "create".equals(call.link().rel());
-		if (create) {
-			return StateContext.created(this.ctx.present(create(call.body())));
-		}
 		if (!call.link().href().startsWith("/teams")) {
-			return null; // listed by enterprise account: not modelled
+			return null; // enterprise accounts' teams: not modelled
+		}
+		if ("POST".equals(call.method())) {
+			return StateContext.created(this.ctx.present(create(call.body())));
 		}
 		Optional<String> identity = call.param("team");
 		if (identity.isEmpty()) {
