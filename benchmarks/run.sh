@@ -2,7 +2,7 @@
 # Builds the benchmarks and runs every figure; rewrites benchmarks/RESULTS.md. See benchmarks/README.md.
 #   benchmarks/run.sh            full run (about 13 minutes on 2 cores, estimated)
 #   benchmarks/run.sh --quick    smoke test, writes benchmarks/target/RESULTS-quick.md
-#   benchmarks/run.sh --only 1,3 some figures only (1-6, 1c; 7 = rate-limit throttles, about 10 minutes)
+#   benchmarks/run.sh --only 1,3 some figures only (1-6, 1c; 7 = rate-limit throttles, about 10 minutes; 8 = a huge scaling refused)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export BENCH_COMMAND="benchmarks/run.sh${*:+ $*}"

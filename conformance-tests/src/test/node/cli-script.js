@@ -11,15 +11,27 @@ const app = 'conf-cli-' + process.pid
 const target = app + '-prod'
 const pipeline = app + '-pipe'
 
-// Runs one CLI command; stdin is closed, so a prompt fails the command instead of waiting.
+const plain = (text) => text.replace(/\u001b\[[0-9;]*m/g, '')
+
+// Runs one CLI command; stdin is closed, so a prompt fails the command instead of waiting. Answers its stdout.
 function heroku (...args) {
+  return run(args).then(({ stdout }) => stdout)
+}
+
+// What the user reads in the terminal: stdout and stderr, where the CLI's progress lines (ux.action:
+// "Scaling dynos... done, now running web at 2") go when stdout is not a terminal.
+function said (...args) {
+  return run(args).then(({ stdout, stderr }) => plain(stdout + '\n' + stderr))
+}
+
+function run (args) {
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, [cli, ...args], { timeout: 60000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
       if (err) {
-        const why = oneLine(stderr.replace(/\u001b\[[0-9;]*m/g, '')) || err.message
+        const why = oneLine(plain(stderr)) || err.message
         reject(new Error('heroku ' + args.join(' ') + ' -> exit ' + (err.code ?? err.signal) + ': ' + why))
       } else {
-        resolve(stdout)
+        resolve({ stdout, stderr })
       }
     })
     child.stdin.end()
@@ -89,7 +101,8 @@ async function main () {
     expect((await json('releases:info', 'v1', '-a', app)).version === 1, 'release v1')
   })
   await check('releases:rollback', async () => {
-    expect((await heroku('releases:rollback', 'v1', '-a', app)).includes('v1'), 'rolled back to v1')
+    const out = await said('releases:rollback', 'v1', '-a', app)
+    expect(/Rolling back .* to v1\.\.\. done, v\d+/.test(out), 'rolled back to v1, got ' + oneLine(out))
   })
   await check('buildpacks:set', async () => {
     await heroku('buildpacks:set', 'heroku/nodejs', '-a', app)
@@ -102,7 +115,8 @@ async function main () {
   const build = await api('POST', '/apps/' + app + '/builds', { source_blob: { url, version: 'v1' } })
   if (build.body && build.body.id) await api('GET', '/apps/' + app + '/builds/' + build.body.id)
   await check('ps:scale', async () => {
-    expect((await heroku('ps:scale', 'web=2', '-a', app)).includes('web at 2'), 'web at 2')
+    const out = await said('ps:scale', 'web=2', '-a', app)
+    expect(out.includes('now running web at 2'), 'web at 2, got ' + oneLine(out))
   })
   await check('ps:type', async () => {
     await heroku('ps:type', 'web=standard-2X', '-a', app)

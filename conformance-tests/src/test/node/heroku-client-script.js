@@ -193,12 +193,20 @@ async function main () {
     expect(state.promotion.id, 'a promotion')
   })
   await check('promotion finishes and copies the release', async () => {
-    const promotion = await heroku.get('/pipeline-promotions/' + state.promotion.id)
+    // as a user would: wait for the promotion to leave pending, then read the release it made on the target
+    // (not the last of an unordered list: lists come in id order unless a Range asks for another)
+    let promotion = await heroku.get('/pipeline-promotions/' + state.promotion.id)
+    for (let i = 0; i < 50 && promotion.status === 'pending'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      promotion = await heroku.get('/pipeline-promotions/' + state.promotion.id)
+    }
     expect(promotion.status === 'completed', 'completed, got ' + promotion.status)
     const targets = await heroku.get('/pipeline-promotions/' + state.promotion.id + '/promotion-targets')
     expect(targets.length === 1 && targets[0].status === 'succeeded', 'a succeeded target')
-    const slug = (await heroku.get('/apps/' + target + '/releases')).pop().slug
-    expect(slug && slug.id, 'the promoted slug on the target')
+    const promoted = await heroku.get('/apps/' + target + '/releases/' + targets[0].release.id)
+    const latest = await heroku.get('/apps/' + app + '/releases', { headers: { Range: 'version ..; order=desc, max=1' } })
+    expect(promoted.slug && latest[0].slug && promoted.slug.id === latest[0].slug.id,
+      'the source\'s slug on the target, got ' + JSON.stringify(promoted.slug))
   })
   await check('webhook add', async () => {
     state.hook = await heroku.post('/apps/' + app + '/webhooks', {

@@ -46,7 +46,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs every figure against one loopback server and rewrites {@code benchmarks/RESULTS.md}. Started by
  * {@code benchmarks/run.sh} from the repository root; see {@code benchmarks/README.md}.
  * <pre>
- *   RunAll [--quick] [--only 1,1c,2,3,4,5,6,7] [--out FILE]
+ *   RunAll [--quick] [--only 1,1c,2,3,4,5,6,7,8] [--out FILE]
  * </pre>
  * The default is figures 1-6 into benchmarks/RESULTS.md; {@code --quick} or {@code --only} write under
  * benchmarks/target instead. {@code 1c} (per-filter cost) is a diagnosis that is not in the default run.
@@ -175,6 +175,10 @@ public final class RunAll {
             // not in the default run (about 10 minutes): benchmarks/run.sh --only 7
             body.append(new dev.heroku4j.bench.throttle.ThrottleFigure(javaBin, cp, logs, verdicts,
                     quick ? 60 : 360).run());
+        }
+        if (only.contains("8")) {
+            // not in the default run (a few seconds): benchmarks/run.sh --only 8
+            body.append(new dev.heroku4j.bench.scaling.ScaleRefusalFigure(verdicts, quick ? 200 : 1000).run());
         }
         server.kill();
         server = null;

@@ -36,7 +36,8 @@ final class LoopbackEnvironment {
 		put("HEROKU_HOST", simulatorUrl);
 		put("HEROKU_PARTICLEBOARD_URL", simulatorUrl);
 		put("HEROKU_GIT_HOST", "127.0.0.1");
-		put("HEROKU_BUILDPACK_REGISTRY_URL", simulatorUrl);
+		// Heroku's buildpack registry is another host: the simulator serves the call buildpacks:set makes there
+		put("HEROKU_BUILDPACK_REGISTRY_URL", simulatorUrl + "/__simulator/buildpack-registry");
 		// telemetry (Herokulytics, OpenTelemetry, Sentry), update checks, autoupdate: off
 		put("DISABLE_TELEMETRY", "true");
 		put("HEROKU_SKIP_NEW_VERSION_CHECK", "true");

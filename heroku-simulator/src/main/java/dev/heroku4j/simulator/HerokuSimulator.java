@@ -15,6 +15,7 @@ import dev.heroku4j.simulator.http.RequestHandler;
 import dev.heroku4j.simulator.http.SimulatorServer;
 import dev.heroku4j.simulator.journal.Journal;
 import dev.heroku4j.simulator.ratelimit.RateLimiter;
+import dev.heroku4j.simulator.registry.BuildpackRegistry;
 import dev.heroku4j.simulator.schema.OperationIndex;
 import dev.heroku4j.simulator.schema.SchemaVariant;
 import dev.heroku4j.simulator.seed.Seed;
@@ -85,8 +86,10 @@ public final class HerokuSimulator implements AutoCloseable {
 		applySeed();
 		StreamEndpoints streams = new StreamEndpoints(this.api.streams(), this.api.failures(), builder.tailIdle);
 		FailureEndpoints failures = new FailureEndpoints(this.api);
+		BuildpackRegistry registry = new BuildpackRegistry();
 		AdminEndpoints admin = new AdminEndpoints(this.api.store(), this.journal, this.faults, this.rateLimiter,
-				this.judge, this::reset, (rest, request) -> streams.handle(rest, request).or(() -> failures.handle(rest, request)));
+				this.judge, this::reset, (rest, request) -> streams.handle(rest, request).or(() -> failures.handle(rest, request))
+					.or(() -> registry.handle(rest, request)));
 		RequestHandler handler = new RequestHandler(index, Shared.VALIDATOR, synthesizers, this.api, this.rateLimiter,
 				this.faults, this.journal, Set.copyOf(builder.tokens), this.adminToken, admin);
 		this.server = SimulatorServer.start(builder.host, builder.port, handler);

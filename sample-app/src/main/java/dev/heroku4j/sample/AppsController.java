@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The JSON endpoints. Only HTTP here; every Heroku call is in {@link HerokuService}. */
+/**
+ * The JSON endpoints. Only HTTP here; every Heroku call is in {@link HerokuService}. The page's reads go through
+ * {@link PageCache}, which each change made here empties.
+ */
 @RestController
 @RequestMapping(path = "/apps", produces = MediaType.APPLICATION_JSON_VALUE)
 class AppsController {
@@ -26,42 +29,65 @@ class AppsController {
 
     private final LogTails logTails;
 
-    AppsController(HerokuService heroku, LogTails logTails) {
+    private final PageCache cache;
+
+    AppsController(HerokuService heroku, LogTails logTails, PageCache cache) {
         this.heroku = heroku;
         this.logTails = logTails;
+        this.cache = cache;
     }
 
     @GetMapping
     List<AppSummary> apps() {
-        return heroku.apps();
+        return cache.get("apps", heroku::apps);
     }
 
     @GetMapping("/{name}")
     AppDetails app(@PathVariable String name) {
-        return heroku.app(name);
+        return cache.get("app " + name, () -> heroku.app(name));
     }
 
     @PostMapping("/{name}/scale")
     ProcessFormation scale(@PathVariable String name, @RequestBody ScaleRequest request) {
-        return heroku.scale(name, request.type(), request.wholeQuantity());
+        try {
+            return heroku.scale(name, request.type(), request.wholeQuantity());
+        }
+        finally {
+            cache.forget();
+        }
     }
 
     /** {@code {"GREETING": "hello", "OLD_SETTING": null}}: sets GREETING, unsets OLD_SETTING. */
     @PatchMapping("/{name}/config-vars")
     ConfigVarsChanged configVars(@PathVariable String name, @RequestBody Map<String, @Nullable String> changes) {
-        return heroku.updateConfigVars(name, changes);
+        try {
+            return heroku.updateConfigVars(name, changes);
+        }
+        finally {
+            cache.forget();
+        }
     }
 
     @PostMapping("/{name}/restart")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RestartAccepted restart(@PathVariable String name) {
-        return heroku.restart(name);
+        try {
+            return heroku.restart(name);
+        }
+        finally {
+            cache.forget();
+        }
     }
 
     /** Deploys the bundled app to this app and answers the steps, the build output and the new release. */
     @PostMapping("/{name}/deploy")
     Deployed deploy(@PathVariable String name) {
-        return heroku.deploy(name);
+        try {
+            return heroku.deploy(name);
+        }
+        finally {
+            cache.forget();
+        }
     }
 
     /**

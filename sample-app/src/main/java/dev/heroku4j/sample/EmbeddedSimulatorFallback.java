@@ -71,6 +71,10 @@ public final class EmbeddedSimulatorFallback implements ApplicationListener<Appl
         register(context, simulator);
         Map<String, Object> properties = new HashMap<>(Map.of("heroku.base-url", simulator.baseUrl(),
                 "heroku.api-key", DUMMY_API_KEY));
+        if (!environment.containsProperty("sample.page-cache.ttl")) {
+            // the demo budget refills like Heroku's (75 a minute): the page then stays within it (PageCache)
+            properties.put("sample.page-cache.ttl", "20s");
+        }
         if (!environment.containsProperty("heroku.webhooks.secret")) {
             // the webhook endpoint then exists, and WebhookSelfRegistration registers it on the simulator's apps
             properties.put("heroku.webhooks.secret", WebhookRegistrar.generateSecret());

@@ -9,6 +9,7 @@ import dev.heroku4j.simulator.fault.Fault;
 import dev.heroku4j.simulator.fault.Faults;
 import dev.heroku4j.simulator.journal.Journal;
 import dev.heroku4j.simulator.journal.JournalEntry;
+import dev.heroku4j.simulator.registry.BuildpackRegistry;
 import dev.heroku4j.simulator.ratelimit.RateLimiter;
 import dev.heroku4j.simulator.state.ResourceStore;
 import dev.heroku4j.simulator.validation.Judge;
@@ -58,7 +59,8 @@ public final class AdminEndpoints {
 	boolean isJournaled(String path) {
 		return path.startsWith(RequestHandler.ADMIN_PREFIX + "sources/")
 				|| path.startsWith(RequestHandler.ADMIN_PREFIX + "log-sessions/")
-				|| path.startsWith(RequestHandler.ADMIN_PREFIX + "streams/");
+				|| path.startsWith(RequestHandler.ADMIN_PREFIX + "streams/")
+				|| path.startsWith(RequestHandler.ADMIN_PREFIX + BuildpackRegistry.PREFIX);
 	}
 
 	/** Handed out in API responses or polled for readiness: reachable without the admin token. */

@@ -37,8 +37,16 @@ final class BuildpackInstallations {
 		return buildpack;
 	}
 
-	/** The registry name, or for a URL the last path segment without {@code .tgz}. */
+	/** Where the buildpack registry keeps a buildpack's tarball ({@code blob_url}): {@code .../<namespace>/<name>.tgz}. */
+	private static final java.util.regex.Pattern REGISTRY_BLOB = java.util.regex.Pattern
+		.compile("https://buildpack-registry\\.s3\\.amazonaws\\.com/buildpacks/([\\w-]+/[\\w-]+)\\.tgz");
+
+	/** The registry name (also for a registry tarball URL), or for another URL the last path segment without {@code .tgz}. */
 	private static String name(String buildpack) {
+		java.util.regex.Matcher registry = REGISTRY_BLOB.matcher(buildpack);
+		if (registry.matches()) {
+			return registry.group(1);
+		}
 		if (!buildpack.contains("://")) {
 			return buildpack;
 		}

@@ -245,7 +245,8 @@ final class Formations {
 				restart(app, dyno);
 			}
 		}
-		return new ApiResult(200, null);
+		// Heroku answers restarts and stops with 202 Accepted (the dynos change afterwards); heroku.jar insists on it
+		return new ApiResult(202, null);
 	}
 
 	/** A restarted dyno is {@code starting} again, and up after the boot time. */

@@ -42,8 +42,11 @@ final class GenericResources {
 
 	private final StateContext ctx;
 
-	GenericResources(StateContext ctx) {
+	private final AddOnConfig addOnConfig;
+
+	GenericResources(StateContext ctx, Releases releases) {
 		this.ctx = ctx;
+		this.addOnConfig = new AddOnConfig(ctx, releases);
 	}
 
 	ApiResult handle(ApiCall call) {
@@ -72,7 +75,11 @@ final class GenericResources {
 		}
 		String method = call.method();
 		if ("POST".equals(method) && own == null && "create".equals(call.link().rel())) {
-			return StateContext.created(this.ctx.present(create(definition, parents, call.body())));
+			ObjectNode created = create(definition, parents, call.body());
+			if ("add-on".equals(definition) && scopeApp != null) {
+				this.addOnConfig.attached(created, scopeApp);
+			}
+			return StateContext.created(this.ctx.present(created));
 		}
 		List<ObjectNode> candidates = scopeApp != null ? this.ctx.ofApp(definition, scopeApp)
 				: this.ctx.store.list(definition, any());
@@ -106,12 +113,14 @@ final class GenericResources {
 
 	private void delete(String definition, ObjectNode item, ObjectNode app) {
 		this.ctx.store.remove(definition, item);
-		this.ctx.changed(definition, "destroy", app, item);
 		switch (definition) {
 			case "pipeline" -> this.ctx.store.removeIf("pipeline-coupling", belongsTo("pipeline", id(item)));
 			case "add-on" -> {
-				// its attachments and its own log drains go with it
+				// Heroku answers the add-on as it ends: deprovisioned, its config vars gone from the app
+				item.put("state", "deprovisioned");
 				if (app != null) {
+					this.addOnConfig.detached(item, app);
+					// its attachments and its own log drains go with it
 					for (String owned : List.of("add-on-attachment", "log-drain")) {
 						for (ObjectNode other : this.ctx.ofApp(owned, app)) {
 							if (id(item).equals(other.path("addon").path("id").asString())) {
@@ -125,6 +134,7 @@ final class GenericResources {
 			default -> {
 			}
 		}
+		this.ctx.changed(definition, "destroy", app, item);
 	}
 
 	/** The stored app an item embeds, or null. */
@@ -188,6 +198,7 @@ final class GenericResources {
 			item.put("name", service.replace("heroku-", "") + "-" + word() + "-" + ThreadLocalRandom.current().nextInt(10000, 99999));
 		}
 		item.put("state", "provisioned");
+		item.putArray("config_vars"); // set by AddOnConfig when the API attaches it
 		if (item.get("billing_entity") instanceof ObjectNode entity && item.get("app") instanceof ObjectNode app) {
 			entity.put("id", app.path("id").asString()).put("name", app.path("name").asString()).put("type", "app");
 		}

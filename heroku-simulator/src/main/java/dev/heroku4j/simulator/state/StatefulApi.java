@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * vars), {@link Formations} (and dynos), {@link Releases} (and slugs), {@link Builds} (and sources),
  * {@link AppSetups}, {@link LogSessions}, {@link GenericResources} (domains, add-ons, attachments, collaborators,
  * drains, SNI endpoints, pipelines, couplings), {@link Promotions},
- * {@link BuildpackInstallations} and the {@link Catalog} of regions and stacks. Everything else is answered with a
+ * {@link BuildpackInstallations}, {@link Teams} and the {@link Catalog} of regions and stacks. Everything else is answered with a
  * body synthesised from the schema.
  * <p>
  * Each call and each public method runs under one lock; due timeline changes run first, and the
@@ -49,6 +49,8 @@ public final class StatefulApi implements AutoCloseable {
 
 	private final BuildpackInstallations buildpacks;
 
+	private final Teams teams;
+
 	/** With the system clock and {@link Timings#DEFAULT}. */
 	public StatefulApi(ResourceStore store, ResponseSynthesizer synthesizer) {
 		this(store, synthesizer, Clock.systemUTC(), Timings.DEFAULT);
@@ -62,9 +64,10 @@ public final class StatefulApi implements AutoCloseable {
 		this.builds = new Builds(this.ctx, this.releases, this.formations);
 		this.appSetups = new AppSetups(this.ctx, this.apps, this.builds);
 		this.logSessions = new LogSessions(this.ctx);
-		this.generic = new GenericResources(this.ctx);
+		this.generic = new GenericResources(this.ctx, this.releases);
 		this.promotions = new Promotions(this.ctx, this.releases);
 		this.buildpacks = new BuildpackInstallations(this.ctx);
+		this.teams = new Teams(this.ctx);
 	}
 
 	public ResourceStore store() {
@@ -115,6 +118,7 @@ public final class StatefulApi implements AutoCloseable {
 			case "pipeline-promotion", "pipeline-promotion-target" -> this.promotions.handle(call);
 			case "buildpack-installation" -> this.buildpacks.handle(call);
 			case "region", "stack" -> this.catalog.handle(call);
+			case "team" -> this.teams.handle(call);
 			case "add-on" -> "resolve".equals(call.link().rel()) ? this.generic.resolveAddOn(call) : this.generic.handle(call);
 			default -> GenericResources.DEFINITIONS.contains(definition) && !"resolve".equals(call.link().rel())
 					? this.generic.handle(call) : this.others.apply(call).orElse(null);

@@ -112,11 +112,11 @@ class StatefulApiTests {
 		assertThat(runName).startsWith("run.");
 		assertThat(ok(this.http.get("/apps/dyno-app/dynos/" + runName), 200).get("command").asString()).isEqualTo("rails console");
 
-		assertThat(ok(this.http.send("DELETE", "/apps/dyno-app/dynos/web.1", null), 200)).isNull();
+		assertThat(ok(this.http.send("DELETE", "/apps/dyno-app/dynos/web.1", null), 202)).isNull();
 		assertThat(ok(this.http.get("/apps/dyno-app/dynos/web.1"), 200).get("state").asString()).isEqualTo("starting");
-		ok(this.http.send("POST", "/apps/dyno-app/dynos/" + runName + "/actions/stop", null), 200);
+		ok(this.http.send("POST", "/apps/dyno-app/dynos/" + runName + "/actions/stop", null), 202);
 		assertThat(this.http.get("/apps/dyno-app/dynos/" + runName).statusCode()).isEqualTo(404);
-		ok(this.http.send("POST", "/apps/dyno-app/formations/worker/actions/stop", null), 200);
+		ok(this.http.send("POST", "/apps/dyno-app/formations/worker/actions/stop", null), 202);
 		assertThat(ok(this.http.get("/apps/dyno-app/dynos/worker.1"), 200).get("state").asString()).isEqualTo("down");
 	}
 

@@ -64,7 +64,7 @@ class TimeAndFailuresTests {
 		this.clock.advance(Duration.ofMillis(1));
 		assertThat(status("/apps/time-app/dynos/web.1")).isEqualTo("up");
 
-		json(this.http.send("DELETE", "/apps/time-app/dynos/web.1", null), 200);
+		json(this.http.send("DELETE", "/apps/time-app/dynos/web.1", null), 202);
 		assertThat(status("/apps/time-app/dynos/web.1")).isEqualTo("starting");
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(status("/apps/time-app/dynos/web.1")).isEqualTo("up");
