@@ -145,11 +145,11 @@ class PageBrowserTests {
         wait.until(driver -> eventIndex("api:formation update demo-storefront-staging · web × 2") >= 0);
         client.configVar().configVarUpdate("demo-storefront-staging", ConfigVars.set("FEATURE_X", "on"));
         wait.until(driver -> eventIndex("api:release create demo-storefront-staging · v") >= 0);
-        List<String> events = events();
-        int release = eventIndex("api:release create demo-storefront-staging · v");
+        List<String> events = events(); // one reading: more events (dynos) may arrive while the test looks
+        int release = indexIn(events, "api:release create demo-storefront-staging · v");
         assertThat(events.get(release)).contains("succeeded: Set FEATURE_X config vars");
         assertThat(release).as("the release came later, so it is listed above the formation")
-            .isLessThan(eventIndex("api:formation update demo-storefront-staging · web × 2"));
+            .isLessThan(indexIn(events, "api:formation update demo-storefront-staging · web × 2"));
         assertThat(simulator.journal().invalid()).isEmpty();
     }
 
@@ -158,7 +158,10 @@ class PageBrowserTests {
     }
 
     private static int eventIndex(String prefix) {
-        List<String> events = events();
+        return indexIn(events(), prefix);
+    }
+
+    private static int indexIn(List<String> events, String prefix) {
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i).startsWith(prefix)) {
                 return i;
