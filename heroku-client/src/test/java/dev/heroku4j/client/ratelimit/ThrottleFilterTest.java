@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -19,6 +20,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.model.AppCreateOpts;
 import dev.heroku4j.client.retry.RetrySettings;
+import dev.heroku4j.client.testsupport.RawHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -110,6 +112,18 @@ class ThrottleFilterTest {
         api.verify(3, getRequestedFor(urlEqualTo("/apps/a")));
         // paced from the first response instead: 3999 read, no delay
         assertThat(heroku.rateLimitTracker().remaining()).hasValue(3999);
+    }
+
+    @Test
+    void aProbeWhoseConnectionIsClosedUnanswered_neverFailsTheCall_andIsNotRepeated() throws Exception {
+        try (RawHttpServer server = new RawHttpServer(r -> r.path().endsWith("/account/rate-limits") ? null
+                : RawHttpServer.json(200, APP, Map.of("RateLimit-Remaining", "3999")))) {
+            HerokuClient heroku = HerokuClient.builder().apiKey("k").baseUrl(server.baseUrl()).build();
+            assertThat(heroku.app().appInfo("a").getName()).isEqualTo("a");
+            heroku.app().appInfo("a");
+            assertThat(server.received()).extracting(RawHttpServer.Request::path)
+                    .containsExactly("/account/rate-limits", "/apps/a", "/apps/a");
+        }
     }
 
     @Test
