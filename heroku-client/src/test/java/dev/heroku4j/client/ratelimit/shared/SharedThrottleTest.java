@@ -48,6 +48,7 @@ class SharedThrottleTest {
         hikari.setJdbcUrl(postgres.jdbcUrl());
         hikari.setMaximumPoolSize(4);
         hikari.setConnectionTimeout(1000);
+        hikari.setInitializationFailTimeout(30_000);            // PostgreSQL listens a moment before it accepts
         dataSource = new HikariDataSource(hikari);
     }
 
