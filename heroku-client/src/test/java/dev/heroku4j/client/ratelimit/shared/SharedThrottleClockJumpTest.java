@@ -93,11 +93,19 @@ class SharedThrottleClockJumpTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        redisClient.shutdown();
-        dataSource.close();
-        redis.close();
-        postgres.close();
+    static void stop() throws Exception {                     // null-safe: a failed start leaves no server behind
+        if (redisClient != null) {
+            redisClient.shutdown();
+        }
+        if (dataSource != null) {
+            dataSource.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     static Stream<Arguments> stores() {
