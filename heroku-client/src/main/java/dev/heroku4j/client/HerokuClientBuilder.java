@@ -157,7 +157,7 @@ public final class HerokuClientBuilder<C> {
     /**
      * Paces calls as the account's remaining quota falls (the local throttle, {@code AdaptiveThrottle}) with this
      * policy; null turns it off. On by default with {@link ThrottlePolicy#DEFAULTS}: no delay while 100 or more
-     * requests remain, one free {@code GET /account/rate-limits} before the client's first call.
+     * requests remain, one free {@code GET /account/rate-limits} at the client's first call.
      */
     public HerokuClientBuilder<C> rateLimitThrottle(@Nullable ThrottlePolicy policy) {
         this.throttle = policy == null ? null : ThrottleFactory.local(policy);

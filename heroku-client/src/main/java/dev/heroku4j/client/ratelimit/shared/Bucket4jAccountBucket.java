@@ -25,8 +25,8 @@ final class Bucket4jAccountBucket implements AccountBucket {
 
     /**
      * Heroku's bucket less the margin, in its capacity too: while Heroku's bucket is full it stops refilling, and a
-     * bucket of the full capacity would go on refilling into the margin (by the margin's worth in margin / refill
-     * seconds: 8 s on Heroku), so that instances sent that much more than Heroku had.
+     * bucket of the full capacity would go on refilling into the margin (all of it within margin / refill seconds:
+     * 8 s on Heroku), and the instances would send that much more than Heroku has.
      */
     static BucketConfiguration configuration(SharedThrottleSettings settings, long initialTokens) {
         long capacity = settings.capacity() - settings.margin();
