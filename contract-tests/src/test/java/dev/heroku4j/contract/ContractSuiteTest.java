@@ -152,6 +152,7 @@ class ContractSuiteTest {
     void everyOperation_throughHerokuClient_isJudgedValidByHerokusSchema_inBothDirections() {
         try (HerokuSimulator simulator = simulator()) {
             HerokuClient heroku = client(HerokuClient.builder(), simulator);
+            firstCallReadsTheQuotaOnce(heroku, simulator);
             everyOperation("HerokuClient", HerokuClient.class, simulator, new Identities(heroku, simulator),
                     call -> heroku.withResponse(view -> onePage(call.apply(view))));
         }
@@ -161,9 +162,22 @@ class ContractSuiteTest {
     void everyOperation_throughReactiveHerokuClient_isJudgedValidByHerokusSchema_inBothDirections() {
         try (HerokuSimulator simulator = simulator()) {
             ReactiveHerokuClient heroku = client(ReactiveHerokuClient.builder(), simulator);
+            firstCallReadsTheQuotaOnce(heroku.blocking(), simulator);
             everyOperation("ReactiveHerokuClient", ReactiveHerokuClient.class, simulator, new Identities(heroku.blocking(), simulator),
                     call -> heroku.withResponse(view -> onePageLater(call.apply(view))).block(BOUND));
         }
+    }
+
+    /**
+     * The client as users get it, its rate-limit throttle on: its first call is preceded by one free
+     * {@code GET /account/rate-limits}, and no other call is. Made here, so that each operation below is one request.
+     */
+    private static void firstCallReadsTheQuotaOnce(HerokuClient heroku, HerokuSimulator simulator) {
+        simulator.journal().clear();
+        heroku.account().accountInfo();
+        heroku.account().accountInfo();
+        assertThat(simulator.journal().entries()).extracting(e -> e.method() + " " + e.path())
+                .containsExactly("GET /account/rate-limits", "GET /account", "GET /account");
     }
 
     /** A list's first page (one request, as {@code page()} promises); any other result as it is. */

@@ -46,7 +46,7 @@ public final class HerokuClientBuilder<C> {
     private Duration idleTimeout = HttpTimeouts.DEFAULTS.idle();
     private Duration callTimeout = Duration.ofSeconds(120);
     private RetrySettings retry = RetrySettings.DEFAULTS;
-    private @Nullable ThrottleFactory throttle;
+    private @Nullable ThrottleFactory throttle = ThrottleFactory.local(ThrottlePolicy.DEFAULTS);
     private @Nullable RateLimitTracker rateLimitTracker;
     private final List<Consumer<RateLimitSnapshot>> rateLimitListeners = new ArrayList<>();
     private @Nullable JsonMapper jsonMapper;
@@ -155,8 +155,9 @@ public final class HerokuClientBuilder<C> {
     }
 
     /**
-     * Paces calls as the account's remaining quota falls (the local throttle, {@code AdaptiveThrottle}); null turns
-     * it off. Off by default.
+     * Paces calls as the account's remaining quota falls (the local throttle, {@code AdaptiveThrottle}) with this
+     * policy; null turns it off. On by default with {@link ThrottlePolicy#DEFAULTS}: no delay while 100 or more
+     * requests remain, one free {@code GET /account/rate-limits} at the client's first call.
      */
     public HerokuClientBuilder<C> rateLimitThrottle(@Nullable ThrottlePolicy policy) {
         this.throttle = policy == null ? null : ThrottleFactory.local(policy);
@@ -166,6 +167,12 @@ public final class HerokuClientBuilder<C> {
     /** Paces calls with the throttle this makes (a shared one from {@code SharedThrottles}, say); null: off. */
     public HerokuClientBuilder<C> rateLimitThrottle(@Nullable ThrottleFactory factory) {
         this.throttle = factory;
+        return this;
+    }
+
+    /** {@code false}: no throttle (429s are only retried); {@code true}: the default local throttle. */
+    public HerokuClientBuilder<C> rateLimitThrottle(boolean on) {
+        this.throttle = on ? ThrottleFactory.local(ThrottlePolicy.DEFAULTS) : null;
         return this;
     }
 

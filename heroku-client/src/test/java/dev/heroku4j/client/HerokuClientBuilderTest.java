@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.heroku4j.client.http.HttpTimeouts;
+import dev.heroku4j.client.ratelimit.ThrottleFactory;
 import dev.heroku4j.client.ratelimit.ThrottlePolicy;
 import dev.heroku4j.client.retry.RetrySettings;
 
@@ -29,7 +30,11 @@ class HerokuClientBuilderTest {
         assertThat(c.retry()).isEqualTo(RetrySettings.DEFAULTS);
         assertThat(c.retry().maxRetries()).isEqualTo(3);
         assertThat(c.retry().maxTotalWait()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.throttle()).isNull();
+        assertThat(c.throttle()).isEqualTo(ThrottleFactory.local(ThrottlePolicy.DEFAULTS));   // on by default
+        assertThat(HerokuConfig.builder().rateLimitThrottle(false).build().throttle()).isNull();
+        assertThat(HerokuConfig.builder().rateLimitThrottle(false).rateLimitThrottle(true).build().throttle())
+                .isEqualTo(c.throttle());
+        assertThat(c.toString()).contains("throttle=Local[policy=ThrottlePolicy[threshold=100");
         assertThat(c.rateLimitTracker()).isNull();
         assertThat(c.rateLimitListeners()).isEmpty();
         assertThat(c.maxInMemorySize()).isEqualTo(16 * 1024 * 1024);

@@ -68,10 +68,13 @@ class HerokuClientTest {
              "created_at": "2012-01-01T12:00:00Z", "owner": {"email": "u@example.com", "id": "01234567-89ab-cdef-0123-456789abcdef"},
              "released_at": null, "some_future_field": {"nested": true}}""";
 
+    // the rate-limit throttle off: these tests look at each request a call sends (the throttle's one probe at a
+    // client's first call is ThrottleFilterTest's; apiKeySupplier_isAskedAtEachRequest keeps it on)
     private final HerokuClient heroku = HerokuClient.builder()
             .apiKey("test-key")
             .baseUrl(api.baseUrl())
             .retry(RetrySettings.DEFAULTS.withBackoff(Duration.ofMillis(1), Duration.ofMillis(5)))
+            .rateLimitThrottle(false)
             .build();
 
     static ResponseDefinitionBuilder json(String body) {
@@ -439,7 +442,10 @@ class HerokuClientTest {
         client.app().appInfo("example");
         client.app().appInfo("example");
 
-        api.verify(getRequestedFor(urlPathEqualTo("/apps/example")).withHeader("Authorization", equalTo("Bearer key-1")));
+        // the throttle's probe (on by default) is the first request, with the first key
+        api.verify(getRequestedFor(urlPathEqualTo("/account/rate-limits")).withHeader("Authorization", equalTo("Bearer key-1")));
         api.verify(getRequestedFor(urlPathEqualTo("/apps/example")).withHeader("Authorization", equalTo("Bearer key-2")));
+        api.verify(getRequestedFor(urlPathEqualTo("/apps/example")).withHeader("Authorization", equalTo("Bearer key-3")));
+        assertThat(n).hasValue(3);
     }
 }

@@ -202,6 +202,8 @@ public final class HerokuClientAutoConfiguration {
         if (rateLimit.isThrottle() || shared) {
             // the shared throttle, when it applies, replaces this one (HerokuSharedThrottleAutoConfiguration)
             builder.rateLimitThrottle(policy(rateLimit));
+        } else {
+            builder.rateLimitThrottle(false);     // heroku.rate-limit.throttle=false: 429s are only retried
         }
     }
 

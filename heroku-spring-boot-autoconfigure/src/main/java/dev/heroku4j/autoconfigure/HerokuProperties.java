@@ -193,8 +193,9 @@ public class HerokuProperties {
 
         /**
          * Whether to pace requests as the account's remaining quota falls below the threshold (the local throttle).
+         * On by default: no delay at or above the threshold; false leaves 429s to the retries alone.
          */
-        private boolean throttle = false;
+        private boolean throttle = true;
 
         /**
          * Remaining quota below which calls are paced; at or above it there is no delay.
@@ -207,7 +208,8 @@ public class HerokuProperties {
         private Duration maxInterval = Duration.ofSeconds(10);
 
         /**
-         * Whether to read the quota with the free GET /account/rate-limits before the first call.
+         * Whether to read the quota with the free GET /account/rate-limits at the client's first call (once; a failed
+         * probe is ignored).
          */
         private boolean probe = true;
 

@@ -68,7 +68,8 @@ class HerokuClientAutoConfigurationTests {
             assertThat(options.callTimeout()).isEqualTo(Duration.ofSeconds(120));
             assertThat(options.timeouts()).isEqualTo(HttpTimeouts.DEFAULTS);
             assertThat(options.retry()).isEqualTo(RetrySettings.DEFAULTS);
-            assertThat(options.throttle()).isNull();
+            assertThat(options.throttle()).isEqualTo(ThrottleFactory.local(ThrottlePolicy.DEFAULTS));   // on by default
+            assertThat(options.throttle()).isEqualTo(HerokuConfig.builder().config().throttle());
             assertThat(options.apiKeys().get().value()).isEqualTo(KEY);
         });
     }
@@ -83,7 +84,8 @@ class HerokuClientAutoConfigurationTests {
         assertThat(properties.getResponseTimeout()).isEqualTo(HttpTimeouts.DEFAULTS.response());
         assertThat(properties.getRetry().getMaxRetries()).isEqualTo(RetrySettings.DEFAULTS.maxRetries());
         assertThat(properties.getRetry().getMaxTotalWait()).isEqualTo(RetrySettings.DEFAULTS.maxTotalWait());
-        assertThat(properties.getRateLimit().isThrottle()).isFalse();
+        assertThat(properties.getRateLimit().isThrottle()).isTrue();
+        assertThat(HerokuConfig.builder().config().throttle()).isNotNull();
         assertThat(properties.getRateLimit().getThreshold()).isEqualTo(ThrottlePolicy.DEFAULTS.threshold());
         assertThat(properties.getRateLimit().getMaxInterval()).isEqualTo(ThrottlePolicy.DEFAULTS.maxInterval());
         assertThat(properties.getRateLimit().isProbe()).isEqualTo(ThrottlePolicy.DEFAULTS.probe());

@@ -51,6 +51,7 @@ public class FilterCostBenchmark {
         }
         HerokuClientBuilder<ReactiveHerokuClient> builder = ReactiveHerokuClient.builder().apiKey(Clients.API_KEY)
                 .baseUrl(Clients.baseUrl())
+                .rateLimitThrottle(false)                // the seven filters; figure 7 measures the throttle
                 .webClientBuilder(TrimmedWebClientBuilder.of(start, leftOut, new AtomicReference<>()));
         ReactiveHerokuClient reactive = builder.build();
         if (without.equals("HerokuClient")) {

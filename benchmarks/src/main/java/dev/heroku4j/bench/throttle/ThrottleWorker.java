@@ -162,14 +162,14 @@ public final class ThrottleWorker {
         HerokuClientBuilder<HerokuClient> b = HerokuClient.builder().apiKey(key).baseUrl(url).clientConnector(meter);
         SharedThrottleSettings shared = SharedThrottleSettings.DEFAULTS;
         return switch (contender) {
-            case "retry-only" -> b.build();
+            case "retry-only" -> b.rateLimitThrottle(false).build();       // the local throttle is on by default
             case "local", "local-50" -> b.rateLimitThrottle(ThrottlePolicy.DEFAULTS).build();
             case "shared-redis" -> b.rateLimitThrottle(SharedThrottles.on(
                     () -> RedisBucketStore.of(redis, RedisBucketStore.DEFAULT_PREFIX, shared.storeTimeout()), shared)).build();
             case "shared-postgresql" -> b.rateLimitThrottle(SharedThrottles.on(
                     () -> new PostgresBucketStore(postgres, PostgresBucketStore.DEFAULT_TABLE, shared.storeTimeout()),
                     shared)).build();
-            case "ruby" -> b.retry(RetrySettings.disabled()).build();
+            case "ruby" -> b.retry(RetrySettings.disabled()).rateLimitThrottle(false).build();   // RubyStrategy alone
             default -> throw new IllegalArgumentException("unknown contender " + contender);
         };
     }

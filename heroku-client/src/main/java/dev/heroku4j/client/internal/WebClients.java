@@ -34,7 +34,7 @@ import dev.heroku4j.client.retry.RetryFilter;
  *     <li>{@link PathSafetyFilter}: refuses a path whose segments do not line up with its template;</li>
  *     <li>{@link RetryFilter}: outside everything that varies per attempt, so each retry gets a fresh Request-Id
  *         and the throttle's delay;</li>
- *     <li>{@link ThrottleFilter} (only when a throttle is configured): paces each attempt as the quota runs low;</li>
+ *     <li>{@link ThrottleFilter} (unless the throttle is switched off): paces each attempt as the quota runs low;</li>
  *     <li>{@link HerokuHeadersFilter}: User-Agent, fresh Request-Id, Accept, and the key for the API origin only
  *         ({@link BearerAuth});</li>
  *     <li>{@link HerokuErrorFilter}: non-2xx and transport failures to exceptions (seen by retry above);</li>
@@ -102,7 +102,7 @@ final class WebClients {
         filters.add(new PathSafetyFilter());
         filters.add(new RetryFilter(config.retry()));
         if (throttle != null) {
-            filters.add(new ThrottleFilter(throttle));
+            filters.add(new ThrottleFilter(throttle, config.baseUrl()));
         }
         filters.add(new HerokuHeadersFilter(config.userAgent(), "3", new BearerAuth(config.apiKeys(), config.baseUrl())));
         filters.add(new HerokuErrorFilter());

@@ -1,6 +1,7 @@
 package dev.heroku4j.client.ratelimit;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,29 +14,36 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
  * Asks a {@link Throttle} before each attempt and tells it about 429s. Sits inside the retry filter (so each retry
  * is paced too) and outside the error filter (so a 429 arrives here as a {@link HerokuRateLimitException}).
  *
- * <p>Before the first call, while the throttle knows no reading, it sends one {@code GET /account/rate-limits}
- * (which Heroku does not count against the quota) so that the client does not start blind; concurrent first calls
- * wait for that one probe, and a failed probe is ignored. Requests to {@code /account/rate-limits} themselves (the
- * probe, the health check) are never delayed. The throttle only ever delays an attempt: it never sends, drops or
- * repeats one.
+ * <p>At the client's first call, while the throttle knows no reading, it sends one {@code GET /account/rate-limits}
+ * (which Heroku does not count against the quota) so that the client does not start blind. The probe is sent once
+ * per client, whatever it answers; concurrent first calls wait for it, at most {@link #PROBE_WAIT}. A probe that
+ * fails (an error status, a refused connection, no answer in time) is logged at debug and otherwise ignored: the
+ * call goes on as if there had been no probe, and pacing starts from the first response. Requests to
+ * {@code /account/rate-limits} themselves (the probe, the health check) are never delayed. The throttle only ever
+ * delays an attempt: it never sends, drops or repeats one.
  */
 public final class ThrottleFilter implements ExchangeFilterFunction {
 
     private static final Logger log = LoggerFactory.getLogger(ThrottleFilter.class);
     static final String RATE_LIMITS_PATH = "/account/rate-limits";
+    /** The longest the first calls wait for the probe: it only informs the pacing, so a slow one is not waited out. */
+    public static final Duration PROBE_WAIT = Duration.ofSeconds(2);
 
     private final Throttle throttle;
+    private final URI probeUri;
     private final AtomicReference<@Nullable Mono<Void>> probe = new AtomicReference<>();
 
-    public ThrottleFilter(Throttle throttle) {
+    /** @param baseUrl the client's API origin, path prefix included: the probe goes to its {@code /account/rate-limits} */
+    public ThrottleFilter(Throttle throttle, URI baseUrl) {
         this.throttle = Objects.requireNonNull(throttle, "throttle");
+        String base = Objects.requireNonNull(baseUrl, "baseUrl").toString();
+        this.probeUri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + RATE_LIMITS_PATH);
     }
 
     public Throttle throttle() {
@@ -47,28 +55,23 @@ public final class ThrottleFilter implements ExchangeFilterFunction {
         if (request.url().getPath().endsWith(RATE_LIMITS_PATH)) {
             return next.exchange(request);
         }
-        return Mono.defer(() -> probed(request, next))
+        return Mono.defer(() -> probed(next))
                 .then(Mono.defer(throttle::acquire))
                 .then(Mono.defer(() -> next.exchange(request)))
                 .doOnError(HerokuRateLimitException.class, e -> throttle.onLimited(e.retryAfter()));
     }
 
-    private Mono<Void> probed(ClientRequest request, ExchangeFunction next) {
+    private Mono<Void> probed(ExchangeFunction next) {
         if (!throttle.needsProbe()) {
             return Mono.empty();
         }
-        Mono<Void> mine = Mono.defer(() -> next.exchange(probeRequest(request.url())))
+        Mono<Void> mine = Mono.defer(() -> next.exchange(ClientRequest.create(HttpMethod.GET, probeUri).build()))
                 .flatMap(ClientResponse::releaseBody)
+                .timeout(PROBE_WAIT)
                 .doOnError(e -> log.debug("Rate-limit probe failed; pacing starts at the first response: {}", e.toString()))
                 .onErrorResume(e -> Mono.empty())
                 .cache();
         Mono<Void> existing = probe.compareAndExchange(null, mine);
         return existing != null ? existing : mine;
-    }
-
-    private static ClientRequest probeRequest(URI url) {
-        URI uri = UriComponentsBuilder.fromUri(url).replacePath(RATE_LIMITS_PATH).replaceQuery(null).fragment(null)
-                .build(true).toUri();
-        return ClientRequest.create(HttpMethod.GET, uri).build();
     }
 }

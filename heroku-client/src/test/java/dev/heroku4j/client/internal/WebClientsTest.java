@@ -41,7 +41,6 @@ import dev.heroku4j.client.http.ReactorConnectors;
 import dev.heroku4j.client.http.RequestLoggingFilter;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.model.AppCreateOpts;
-import dev.heroku4j.client.ratelimit.ThrottlePolicy;
 import dev.heroku4j.client.ratelimit.RateLimitFilter;
 import dev.heroku4j.client.ratelimit.ThrottleFilter;
 import dev.heroku4j.client.ratelimit.RateLimitSnapshot;
@@ -63,9 +62,12 @@ class WebClientsTest {
 
     static final String KEY = "01234567-89ab-cdef-0123-456789abcdef";
 
+    // the rate-limit throttle off: these tests count the requests and exchanges a call makes (the throttle's probe
+    // at a client's first call is ThrottleFilterTest's)
     private static HerokuClientBuilder<HerokuClient> builder() {
         return HerokuClient.builder().apiKey(KEY).baseUrl(api.baseUrl())
-                .retry(RetrySettings.DEFAULTS.withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
+                .retry(RetrySettings.DEFAULTS.withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)))
+                .rateLimitThrottle(false);
     }
 
     private static LoggedRequest onlyRequest(WireMockExtension server) {
@@ -74,9 +76,9 @@ class WebClientsTest {
     }
 
     @Test
-    void apiFilters_areInstalledInTheDocumentedOrder_theThrottleOnlyWhenEnabled() {
-        HerokuConfig governed = HerokuConfig.builder().apiKey(KEY).rateLimitThrottle(ThrottlePolicy.DEFAULTS).build();
-        HerokuConfig plain = HerokuConfig.builder().apiKey(KEY).build();
+    void apiFilters_areInstalledInTheDocumentedOrder_theThrottleUnlessSwitchedOff() {
+        HerokuConfig governed = HerokuConfig.builder().apiKey(KEY).build();          // the throttle is on by default
+        HerokuConfig plain = HerokuConfig.builder().apiKey(KEY).rateLimitThrottle(false).build();
 
         assertThat(WebClients.apiFilters(governed, new RateLimitTracker())).extracting(f -> (Class) f.getClass())
                 .containsExactly(PathSafetyFilter.class, RetryFilter.class, ThrottleFilter.class,

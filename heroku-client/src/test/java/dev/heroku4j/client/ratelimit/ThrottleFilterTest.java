@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -19,10 +20,13 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.model.AppCreateOpts;
 import dev.heroku4j.client.retry.RetrySettings;
+import dev.heroku4j.client.testsupport.RawHttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The throttle in the whole client: probe, pacing, 429 storms with Retry-After. */
+/** The throttle in the whole client: on by default, the probe, pacing, 429 storms with Retry-After. */
 class ThrottleFilterTest {
 
     @RegisterExtension
@@ -53,6 +57,91 @@ class ThrottleFilterTest {
         api.verify(1, getRequestedFor(urlEqualTo("/account/rate-limits")));
         api.verify(8, getRequestedFor(urlEqualTo("/apps/a")));
         assertThat(heroku.rateLimitThrottle().orElseThrow().stats().delayed()).isZero();
+    }
+
+    @Test
+    void theDefaultClient_isThrottled_andProbesOnceAtItsFirstCall_notWhenBuilt() {
+        rateLimits(4000);
+        appInfo();
+        HerokuClient heroku = HerokuClient.builder().apiKey("k").baseUrl(api.baseUrl()).build();
+        heroku.reactive().prepare();
+        assertThat(api.getAllServeEvents()).as("nothing sent by building the client").isEmpty();
+        for (int i = 0; i < 3; i++) {
+            heroku.app().appInfo("a");
+        }
+        api.verify(1, getRequestedFor(urlEqualTo("/account/rate-limits")));
+        api.verify(3, getRequestedFor(urlEqualTo("/apps/a")));
+        assertThat(api.getAllServeEvents()).hasSize(4);
+        assertThat(heroku.rateLimitThrottle().orElseThrow().stats().kind()).isEqualTo("local");
+        assertThat(heroku.rateLimitThrottle().orElseThrow().stats().delayed()).isZero();
+    }
+
+    @Test
+    void theThrottleSwitchedOff_sendsNoProbe() {
+        rateLimits(4000);
+        appInfo();
+        HerokuClient heroku = HerokuClient.builder().apiKey("k").baseUrl(api.baseUrl()).rateLimitThrottle(false).build();
+        heroku.app().appInfo("a");
+        assertThat(heroku.rateLimitThrottle()).isEmpty();
+        assertThat(api.getAllServeEvents()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"500", "401", "404", "slow"})
+    void aFailingProbe_neverFailsTheCall_isNotRepeated_andHoldsTheFirstCallAtMostTheProbeWait(String how)
+            throws InterruptedException {
+        var probe = how.equals("slow")
+                ? aResponse().withStatus(200).withHeader("RateLimit-Remaining", "4000").withFixedDelay(5_000)
+                : aResponse().withStatus(Integer.parseInt(how)).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"x\",\"message\":\"no\"}");
+        if (!how.equals("404")) {                                // 404: nothing stubbed, WireMock's own answer
+            api.stubFor(get("/account/rate-limits").willReturn(probe));
+        }
+        appInfo();
+        HerokuClient heroku = HerokuClient.builder().apiKey("k").baseUrl(api.baseUrl()).build();
+        long t0 = System.nanoTime();
+        assertThat(heroku.app().appInfo("a").getName()).isEqualTo("a");
+        Duration first = Duration.ofNanos(System.nanoTime() - t0);
+        heroku.app().appInfo("a");
+        heroku.app().appInfo("a");
+        assertThat(first).isLessThan(ThrottleFilter.PROBE_WAIT.plusSeconds(1));
+        if (how.equals("slow")) {
+            Thread.sleep(3_500);                                 // until the delayed answer would have come
+        }
+        api.verify(1, getRequestedFor(urlEqualTo("/account/rate-limits")));
+        api.verify(3, getRequestedFor(urlEqualTo("/apps/a")));
+        // paced from the first response instead: 3999 read, no delay
+        assertThat(heroku.rateLimitTracker().remaining()).hasValue(3999);
+    }
+
+    @Test
+    void aProbeWhoseConnectionIsClosedUnanswered_neverFailsTheCall_andIsNotRepeated() throws Exception {
+        try (RawHttpServer server = new RawHttpServer(r -> r.path().endsWith("/account/rate-limits") ? null
+                : RawHttpServer.json(200, APP, Map.of("RateLimit-Remaining", "3999")))) {
+            HerokuClient heroku = HerokuClient.builder().apiKey("k").baseUrl(server.baseUrl()).build();
+            assertThat(heroku.app().appInfo("a").getName()).isEqualTo("a");
+            heroku.app().appInfo("a");
+            assertThat(server.received()).extracting(RawHttpServer.Request::path)
+                    .containsExactly("/account/rate-limits", "/apps/a", "/apps/a");
+        }
+    }
+
+    @Test
+    void aBaseUrlWithAPathPrefix_probesUnderThatPrefix() {
+        api.stubFor(get("/gateway/account/rate-limits").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("RateLimit-Remaining", "4000")
+                .withBody("{\"remaining\":4000}")));
+        api.stubFor(get("/gateway/apps/a").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("RateLimit-Remaining", "3999").withBody(APP)));
+        HerokuClient heroku = HerokuClient.builder().apiKey("k").baseUrl(api.baseUrl() + "/gateway").build();
+        heroku.app().appInfo("a");
+        api.verify(1, getRequestedFor(urlEqualTo("/gateway/account/rate-limits")));
+        assertThat(api.getAllServeEvents()).hasSize(2);
+    }
+
+    private static void appInfo() {
+        api.stubFor(get("/apps/a").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("RateLimit-Remaining", "3999").withBody(APP)));
     }
 
     @Test

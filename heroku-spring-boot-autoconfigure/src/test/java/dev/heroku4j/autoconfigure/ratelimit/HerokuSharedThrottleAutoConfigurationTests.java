@@ -2,6 +2,8 @@ package dev.heroku4j.autoconfigure.ratelimit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,10 +94,22 @@ class HerokuSharedThrottleAutoConfigurationTests {
     }
 
     @Test
-    void byDefault_noThrottle_andNoSharedCustomizer() {
+    void byDefault_theLocalThrottle_andNoSharedCustomizer() {
         this.runner.run((context) -> {
-            assertThat(context.getBean(HerokuClient.class).rateLimitThrottle()).isEmpty();
+            assertThat(context.getBean(HerokuClient.class).rateLimitThrottle().orElseThrow().stats().kind())
+                .isEqualTo("local");
             assertThat(context).doesNotHaveBean("herokuSharedThrottle");
+        });
+    }
+
+    @Test
+    void throttleFalse_noThrottle_andNoProbe() {
+        stubApp();
+        this.runner.withPropertyValues("heroku.rate-limit.throttle=false").run((context) -> {
+            HerokuClient client = context.getBean(HerokuClient.class);
+            assertThat(client.rateLimitThrottle()).isEmpty();
+            client.app().appInfo("a");
+            api.verify(0, getRequestedFor(urlEqualTo("/account/rate-limits")));
         });
     }
 

@@ -23,10 +23,16 @@ final class Bucket4jAccountBucket implements AccountBucket {
         this.bucket = proxies.getProxy(key, () -> configuration(settings, initialTokens.getAsLong()));
     }
 
+    /**
+     * Heroku's bucket less the margin, in its capacity too: while Heroku's bucket is full it stops refilling, and a
+     * bucket of the full capacity would go on refilling into the margin (all of it within margin / refill seconds:
+     * 8 s on Heroku), and the instances would send that much more than Heroku has.
+     */
     static BucketConfiguration configuration(SharedThrottleSettings settings, long initialTokens) {
-        long initial = Math.max(0, Math.min(settings.capacity(), initialTokens));
+        long capacity = settings.capacity() - settings.margin();
+        long initial = Math.max(0, Math.min(capacity, initialTokens));
         return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(settings.capacity())
+                .addLimit(limit -> limit.capacity(capacity)
                         .refillGreedy(settings.refillPerMinute(), Duration.ofMinutes(1))
                         .initialTokens(initial))
                 .build();

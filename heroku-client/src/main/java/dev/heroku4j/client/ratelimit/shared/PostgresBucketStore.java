@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
 /**
  * Accounts' buckets in PostgreSQL, through Bucket4j's PostgreSQL integration (a transaction-scoped advisory lock per
  * bucket). One row per account in {@code table} ({@code id BIGINT} = 64 bits of the key's hash, {@code state BYTEA}),
- * created if missing the first time a bucket is used.
+ * created if missing the first time a bucket is used. The bucket refills by a {@link SteadyClock}: a wall-clock jump
+ * neither fills it at once nor stops its refill.
  */
 public final class PostgresBucketStore implements AccountBucketStore {
 
@@ -29,6 +31,11 @@ public final class PostgresBucketStore implements AccountBucketStore {
     private volatile boolean tableReady;
 
     public PostgresBucketStore(DataSource dataSource, String table, Duration timeout) {
+        this(dataSource, table, timeout, SteadyClock.system());
+    }
+
+    /** With the clock the bucket is refilled by (a {@link SteadyClock} on other clocks, in tests). */
+    public PostgresBucketStore(DataSource dataSource, String table, Duration timeout, TimeMeter clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         if (!NAME.matcher(table).matches()) {
             throw new IllegalArgumentException("table must be a lower-case SQL name (optionally schema.name), was '"
@@ -38,6 +45,7 @@ public final class PostgresBucketStore implements AccountBucketStore {
         this.proxies = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
                 .table(table)
                 .requestTimeout(timeout)
+                .clientClock(clock)
                 .build();
     }
 

@@ -9,7 +9,8 @@ import dev.heroku4j.client.ratelimit.ThrottlePolicy;
  * How a {@link SharedThrottle} behaves.
  *
  * @param margin          tokens of Heroku's quota the shared bucket leaves alone (default 10), for calls that take
- *                        no token (the health check's free call is one; other tools on the account are not)
+ *                        no token (the health check's free call is one; other tools on the account are not): the
+ *                        bucket holds at most {@code capacity - margin}
  * @param upwardSlack     how far below Heroku's reading an idle bucket may be before tokens are given back
  *                        (default 450)
  * @param storeTimeout    the longest a call waits for the store's answer before pacing locally (default 500 ms)

@@ -48,15 +48,24 @@ class SharedThrottleTest {
         hikari.setJdbcUrl(postgres.jdbcUrl());
         hikari.setMaximumPoolSize(4);
         hikari.setConnectionTimeout(1000);
+        hikari.setInitializationFailTimeout(30_000);            // PostgreSQL listens a moment before it accepts
         dataSource = new HikariDataSource(hikari);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        redisClient.shutdown();
-        dataSource.close();
-        redis.close();
-        postgres.close();
+    static void stop() throws Exception {                     // null-safe: a failed start leaves no server behind
+        if (redisClient != null) {
+            redisClient.shutdown();
+        }
+        if (dataSource != null) {
+            dataSource.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     static Stream<Arguments> stores() {
