@@ -51,6 +51,7 @@ import dev.heroku4j.client.model.Release;
 import dev.heroku4j.client.paging.Range;
 import dev.heroku4j.client.webhook.WebhookEvent;
 import dev.heroku4j.client.webhook.WebhookEvents;
+import dev.heroku4j.client.webhook.ReactiveWebhookRegistrar;
 import dev.heroku4j.client.webhook.WebhookRegistrar;
 import dev.heroku4j.simulator.junit.HerokuSimulatorExtension;
 
@@ -236,6 +237,9 @@ class ReadmeSnippetsTest {
     @Autowired
     HerokuClient herokuClient;
 
+    @Autowired
+    ReactiveHerokuClient reactiveHeroku;
+
     @Test
     void theReadmeBlockingServiceWorks() {
         assertThat(apps.create("readme-app").getName()).isEqualTo("readme-app");
@@ -291,9 +295,18 @@ class ReadmeSnippetsTest {
     void theReadmeWebhookCodeWorks() {
         HerokuClient heroku = herokuClient;
         apps.create("my-app");
+        // HerokuClient
         WebhookRegistrar.Registration registration = new WebhookRegistrar(heroku)
                 .register("my-app", "https://my-service.example.com/heroku/webhooks", List.of("api:release", "api:formation"));
+
+        // ReactiveHerokuClient: nothing is sent until subscribed
+        Mono<WebhookRegistrar.Registration> registered = new ReactiveWebhookRegistrar(reactiveHeroku)
+                .register("my-app", "https://my-service.example.com/heroku/webhooks", List.of("api:release", "api:formation"));
         assertThat(registration.created()).isTrue();
+        assertThat(heroku.appWebhook().appWebhookList("my-app").toList()).as("nothing sent yet").hasSize(1);
+        WebhookRegistrar.Registration again = registered.block(BOUND);
+        assertThat(again.created()).as("the reactive one finds it by URL too").isFalse();
+        assertThat(again.secret()).isNotEqualTo(registration.secret()).hasSize(64);
         assertThat(new WebhookRegistrar(heroku).register("my-app", "https://my-service.example.com/heroku/webhooks",
                 List.of("api:release")).created()).as("idempotent by URL").isFalse();
         assertThat(heroku.appWebhook().appWebhookList("my-app").toList()).hasSize(1);
