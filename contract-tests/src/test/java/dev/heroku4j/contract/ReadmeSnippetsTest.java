@@ -303,8 +303,11 @@ class ReadmeSnippetsTest {
         Mono<WebhookRegistrar.Registration> registered = new ReactiveWebhookRegistrar(reactiveHeroku)
                 .register("my-app", "https://my-service.example.com/heroku/webhooks", List.of("api:release", "api:formation"));
         assertThat(registration.created()).isTrue();
-        assertThat(heroku.appWebhook().appWebhookList("my-app").toList()).as("nothing sent yet").hasSize(1);
+        int lists = ReadmeSnippetsTest.heroku.simulator().journal().count("GET", "/apps/my-app/webhooks");
+        assertThat(lists).as("the blocking registration's one look for the URL").isEqualTo(1);
         WebhookRegistrar.Registration again = registered.block(BOUND);
+        assertThat(ReadmeSnippetsTest.heroku.simulator().journal().count("GET", "/apps/my-app/webhooks"))
+                .as("the reactive one looked only when subscribed").isEqualTo(2);
         assertThat(again.created()).as("the reactive one finds it by URL too").isFalse();
         assertThat(again.secret()).isNotEqualTo(registration.secret()).hasSize(64);
         assertThat(new WebhookRegistrar(heroku).register("my-app", "https://my-service.example.com/heroku/webhooks",
