@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.heroku4j.bench.Proc;
 import dev.heroku4j.bench.RunAll;
 import dev.heroku4j.client.testsupport.LocalPostgres;
 import dev.heroku4j.client.testsupport.LocalRedis;
@@ -46,7 +47,7 @@ public final class ThrottleFigure {
         long t0 = System.nanoTime();
         try (GcraServer server = new GcraServer(); LocalRedis redis = LocalRedis.started();
              LocalPostgres pg = LocalPostgres.started()) {
-            List<RunAll.Proc> workers = new ArrayList<>();
+            List<Proc> workers = new ArrayList<>();
             for (int p = 1; p <= 5; p++) {
                 List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-cp", cp,
                         ThrottleWorker.class.getName(), server.url(), redis.uri(), pg.jdbcUrl(), String.valueOf(p)));
@@ -54,9 +55,9 @@ public final class ThrottleFigure {
                     TEN.forEach(c -> cmd.add(c + ":5"));
                 }
                 cmd.add(FIFTY + ":10");
-                workers.add(RunAll.Proc.start("throttle-worker-" + p, logs, null, cmd));
+                workers.add(Proc.start("throttle-worker-" + p, logs, null, cmd));
             }
-            for (RunAll.Proc w : workers) {
+            for (Proc w : workers) {
                 w.expect("READY", 120);
             }
             RunAll.log("figure 7: a client alone, throttle off and on (1,000 calls × 5 rounds each)");
@@ -64,7 +65,7 @@ public final class ThrottleFigure {
             collect(workers.get(0), alone, "ALONE", 600);
             RunAll.log("figure 7: steady state, %d s from an empty bucket, %d clients", steadySeconds, 10 * TEN.size() + 50);
             workers.forEach(w -> w.send("STEADY " + steadySeconds));
-            for (RunAll.Proc w : workers) {
+            for (Proc w : workers) {
                 collect(w, lines, "CLIENT", steadySeconds + 300);
             }
             List<String> all = new ArrayList<>(TEN);
@@ -72,19 +73,19 @@ public final class ThrottleFigure {
             for (String contender : all) {
                 RunAll.log("figure 7: time to clear a full bucket of 4,500 that is never refilled: %s", contender);
                 workers.forEach(w -> w.send("CLEAR " + contender));
-                for (RunAll.Proc w : workers) {
+                for (Proc w : workers) {
                     collect(w, lines, "CLIENT", 900);
                 }
             }
             workers.forEach(w -> w.send("QUIT"));
-            for (RunAll.Proc w : workers) {
+            for (Proc w : workers) {
                 w.waitFor(30);
             }
         }
         return ThrottleReport.render(lines, alone, steadySeconds, (System.nanoTime() - t0) / 60e9, verdicts);
     }
 
-    private static void collect(RunAll.Proc w, List<String> into, String prefix, long timeoutSeconds) throws Exception {
+    private static void collect(Proc w, List<String> into, String prefix, long timeoutSeconds) throws Exception {
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         while (true) {
             String line = w.expect("", Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L));

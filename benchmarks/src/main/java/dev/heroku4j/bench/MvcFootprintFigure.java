@@ -1,0 +1,121 @@
+package dev.heroku4j.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import dev.heroku4j.bench.jmh.ConnectorBenchmark;
+
+import dev.heroku4j.bench.RunAll.JmhSamples;
+
+/**
+ * Figure 6: a Spring MVC application with and without the starter: fat jar, start-up, first call, both connectors.
+ * Part of {@link RunAll}'s run: its settings, server and verdicts.
+ */
+final class MvcFootprintFigure {
+
+    private final RunAll run;
+
+    MvcFootprintFigure(RunAll run) {
+        this.run = run;
+    }
+
+    /** A Spring MVC application with and without the starter: fat jar, start-up, first call; both connectors per call. */
+    String figure6() throws Exception {
+        Path without = execJar(run.bench.resolve("mvc-app/target"));
+        Path with = execJar(run.bench.resolve("mvc-app-starter/target"));
+        StringBuilder s = new StringBuilder("## 6. A Spring MVC application: footprint of the starter\n\n");
+        if (without == null || with == null) {
+            run.verdicts.put("6. MVC app: starter adds ≤ 8 MB to the fat jar", "NOT MEASURED: build benchmarks/mvc-app and mvc-app-starter (run.sh)");
+            return s.append("**Not measured**: the executable jars of `benchmarks/mvc-app` and `benchmarks/mvc-app-starter` are missing.\n\n").toString();
+        }
+        double[] a = jarFigures(without);
+        double[] b = jarFigures(with);
+        s.append("`MvcApp` (`benchmarks/mvc-app`): `@SpringBootApplication` + `@RestController` with one endpoint, "
+                + "`spring-boot-starter-webmvc` only (Tomcat on 127.0.0.1, random port), packaged by "
+                + "`spring-boot-maven-plugin` (`-exec.jar`); `MvcStarterApp` (`benchmarks/mvc-app-starter`) is the same "
+                + "application plus `heroku-spring-boot-starter`, and after start asks the context for the starter's "
+                + "`HerokuClient` and makes the first `appInfo(\"example\")` on the loopback server. `java -jar`, fresh "
+                + "JVM per start, default flags, ").append(run.startupRuns).append(" starts per variant, alternating.\n\n");
+        s.append("| fat jar | size (MB) | jars in BOOT-INF/lib | Netty jars |\n|---|---|---|---|\n");
+        s.append("| without heroku4j | ").append(Stats.f("%.1f", a[0])).append(" | ").append((int) a[1]).append(" | ").append((int) a[2]).append(" |\n");
+        s.append("| with heroku-spring-boot-starter | ").append(Stats.f("%.1f", b[0])).append(" | ").append((int) b[1]).append(" | ").append((int) b[2]).append(" |\n\n");
+        run.verdicts.put("6. MVC app: starter adds ≤ 8 MB to the fat jar", RunAll.verdict(b[0] - a[0] <= 8, Stats.f(
+                "+%.1f MB, +%d jars, %d Netty jars", b[0] - a[0], (int) (b[1] - a[1]), (int) b[2])));
+
+        RunAll.log("figure 6: MVC app start-up, %d runs × (without, with starter)", run.startupRuns);
+        Map<String, List<double[]>> runs = new LinkedHashMap<>();
+        for (int i = 0; i < run.startupRuns; i++) {
+            for (String mode : List.of("without", "starter")) {
+                List<String> cmd = new ArrayList<>(List.of(run.javaBin, "-jar", (mode.equals("starter") ? with : without).toString()));
+                if (mode.equals("starter")) {
+                    cmd.addAll(List.of("--heroku.api-key=" + RunAll.KEY, "--heroku.base-url=" + run.url));
+                }
+                long t0 = System.nanoTime();
+                Proc p = Proc.start("mvc-" + mode, run.logs, Set.of("HEROKU_API_KEY"), cmd);
+                String[] r = p.expect("RESULT", 120).split(" ");
+                p.waitFor(30);
+                runs.computeIfAbsent(mode, k -> new ArrayList<>()).add(new double[]{Double.parseDouble(r[1]),
+                        Double.parseDouble(r[2]), Double.parseDouble(r[3]), (System.nanoTime() - t0) / 1e6});
+            }
+        }
+        s.append("| variant | context start (ms) | JVM uptime at ready (ms) | process wall (ms) | first call (ms) |\n|---|---|---|---|---|\n");
+        for (String mode : List.of("without", "starter")) {
+            List<double[]> l = runs.get(mode);
+            Function<Integer, Stats> col = i -> Stats.of(l.stream().map(x -> x[i]).toList());
+            s.append("| ").append(mode.equals("starter") ? "with heroku-spring-boot-starter (JDK HttpClient connector)" : "without heroku4j")
+                    .append(" | ").append(run.check("6 context " + mode, col.apply(0)).fmt("%.0f"))
+                    .append(" | ").append(col.apply(1).fmt("%.0f")).append(" | ").append(col.apply(3).fmt("%.0f"))
+                    .append(" | ").append(mode.equals("starter") ? run.check("6 first call", col.apply(2)).fmt("%.0f") : "n/a").append(" |\n");
+        }
+        Function<String, Double> ctx = m -> Stats.of(runs.get(m).stream().map(x -> x[0]).toList()).median();
+        double added = ctx.apply("starter") - ctx.apply("without");
+        double first = Stats.of(runs.get("starter").stream().map(x -> x[2]).toList()).median();
+        run.verdicts.put("6. MVC app: starter adds ≤ 100 ms to start-up", RunAll.verdict(added <= 100,
+                Stats.f("%+.0f ms context start (difference of medians)", added)));
+        run.verdicts.put("6. MVC app: first call after start ≤ 300 ms", RunAll.verdict(first <= 300, Stats.f("%.0f ms (median)", first)));
+        s.append('\n');
+
+        RunAll.log("figure 6b: connectors per call, %d forks each", run.jmhForks);
+        JmhSamples j = new JmhSamples();
+        run.jmh(ConnectorBenchmark.class.getName() + ".*", run.jmhForks, run.jmhIterations, "jmh-figure6b.log", j);
+        s.append("### 6b. The two connectors per call\n\n`jmh/ConnectorBenchmark`: `HerokuClient` `appInfo(\"example\")`, "
+                + "sequential, on the engine's two default connectors, everything else equal; ").append(run.jmhForks)
+                .append(" forks × ").append(run.jmhIterations).append(" iterations of 1 s after ").append(run.jmhWarmup)
+                .append(" warm-up.\n\n| connector | latency (µs/call) | CPU (µs/call) | allocated (bytes/call) |\n|---|---|---|---|\n");
+        for (String[] c : List.of(new String[]{"reactorNetty", "Reactor Netty (WebFlux applications)"},
+                new String[]{"jdk", "JDK HttpClient (Spring MVC applications)"})) {
+            s.append("| ").append(c[1]).append(" | ").append(run.check("6b latency " + c[0], j.lat(c[0])).fmt("%.1f"))
+                    .append(" | ").append(j.cpu(c[0]).fmt("%.1f")).append(" | ").append(j.alloc(c[0]).fmt("%.0f")).append(" |\n");
+        }
+        s.append("\nJDK / Reactor Netty: ").append(Stats.f("%.2f", j.lat("jdk").median() / j.lat("reactorNetty").median()))
+                .append("× latency, ").append(Stats.f("%.2f", j.cpu("jdk").median() / j.cpu("reactorNetty").median()))
+                .append("× CPU per call.\n\n");
+        return s.toString();
+    }
+
+    static Path execJar(Path target) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (var files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst().orElse(null);
+        }
+    }
+
+    /** Size in MB (10^6 bytes), jars in BOOT-INF/lib, and how many of them are Netty's. */
+    static double[] jarFigures(Path jar) throws IOException {
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            List<String> libs = zip.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.startsWith("BOOT-INF/lib/") && n.endsWith(".jar")).toList();
+            long netty = libs.stream().filter(n -> n.contains("netty")).count();
+            return new double[]{Files.size(jar) / 1e6, libs.size(), netty};
+        }
+    }
+}
