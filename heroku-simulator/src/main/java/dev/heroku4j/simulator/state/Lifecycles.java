@@ -119,6 +119,8 @@ final class Lifecycles {
 				item.put(field, entry.get("success").asString());
 			}
 			this.ctx.touch(item);
+			// an add-on's move is an api:addon update to its app's webhooks; the others have no webhook entity
+			this.ctx.changed(definition, "update", this.ctx.findApp(item.path("app").path("id").asString("")).orElse(null), item);
 		});
 	}
 
