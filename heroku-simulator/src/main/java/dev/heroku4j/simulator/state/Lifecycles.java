@@ -36,6 +36,13 @@ final class Lifecycles {
 		this.ctx = ctx;
 		DATA.get("lifecycles").forEach(entry -> this.byResource.put(entry.get("resource").asString(), entry));
 		DATA.get("derived").forEach(entry -> this.byResource.put(entry.get("resource").asString(), entry));
+		for (String resource : ctx.timings.lifecycles().keySet()) {
+			JsonNode entry = this.byResource.get(resource);
+			if (entry == null || entry.has("follows")) {
+				throw new IllegalArgumentException("no lifecycle '" + resource + "' to time in lifecycles.json; known: "
+						+ String.join(", ", this.byResource.keySet().stream().filter(r -> !this.byResource.get(r).has("follows")).toList()));
+			}
+		}
 	}
 
 	/** Whether calls of this definition are answered here (an add-on's are answered by {@link GenericResources}). */
