@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param build a build's duration; default zero (it has succeeded by the next request)
  * @param releasePhase a release phase's duration; default zero (no release phase)
  * @param dynoBoot a dyno's boot time; default one second
- * @param lifecycles per resource of {@code lifecycles.json} (add-on, space...), a delay that replaces its data's
+ * @param lifecycles per resource of {@code lifecycles.json} (add-on, space...), a delay that replaces its data's;
+ *        zero creates it in its success state (unless a failure is injected); absent (also in {@link #INSTANT}): the data's
  */
 public record Timings(Duration build, Duration releasePhase, Duration dynoBoot, Map<String, Duration> lifecycles) {
 
