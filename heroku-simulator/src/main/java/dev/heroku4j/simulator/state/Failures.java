@@ -47,6 +47,9 @@ public final class Failures {
 			if ((kind == Kind.STUCK || kind == Kind.FAILS) && resource == null) {
 				throw new IllegalArgumentException(kind + " needs the resource it is for (e.g. space, add-on)");
 			}
+			if (resource != null) {
+				Lifecycles.requireOwn(resource, "to make " + kind);
+			}
 			lines = lines == null ? List.of() : List.copyOf(lines);
 			if (afterLines < 0) {
 				throw new IllegalArgumentException("afterLines must be >= 0, was " + afterLines);

@@ -36,12 +36,15 @@ final class Lifecycles {
 		this.ctx = ctx;
 		DATA.get("lifecycles").forEach(entry -> this.byResource.put(entry.get("resource").asString(), entry));
 		DATA.get("derived").forEach(entry -> this.byResource.put(entry.get("resource").asString(), entry));
-		for (String resource : ctx.timings.lifecycles().keySet()) {
-			JsonNode entry = this.byResource.get(resource);
-			if (entry == null || entry.has("follows")) {
-				throw new IllegalArgumentException("no lifecycle '" + resource + "' to time in lifecycles.json; known: "
-						+ String.join(", ", this.byResource.keySet().stream().filter(r -> !this.byResource.get(r).has("follows")).toList()));
-			}
+		ctx.timings.lifecycles().keySet().forEach(resource -> requireOwn(resource, "to time"));
+	}
+
+	/** Refuses a resource without a lifecycle of its own (a derived one follows another: time or fail that one). */
+	static void requireOwn(String resource, String purpose) {
+		List<String> own = DATA.get("lifecycles").valueStream().map(entry -> entry.get("resource").asString()).toList();
+		if (!own.contains(resource)) {
+			throw new IllegalArgumentException("no lifecycle '" + resource + "' " + purpose + " in lifecycles.json (a space's NAT "
+					+ "follows its space); known: " + String.join(", ", own));
 		}
 	}
 

@@ -102,6 +102,10 @@ class LifecyclesTests {
 		HttpResponse<String> bad = Http.admin(this.sim).send("POST", "/__simulator/failures", "{\"kind\": \"stuck\"}");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("needs the resource");
+		HttpResponse<String> derived = Http.admin(this.sim).send("POST", "/__simulator/failures",
+				"{\"kind\": \"failed\", \"resource\": \"space-nat\"}");
+		assertThat(derived.statusCode()).isEqualTo(400);
+		assertThat(derived.body()).contains("no lifecycle 'space-nat'", "follows its space");
 	}
 
 }
