@@ -369,6 +369,9 @@ class ContractSuiteTest {
                     object.put("addon", identities.value("add_on_id_or_name"));
                     object.put("app", Identities.STAGING_APP);
                 }
+                // the simulator keeps these (lifecycles.json): their app or pipeline must exist, as on Heroku
+                case "appTransferCreate" -> object.put("app", Identities.APP);
+                case "reviewAppCreate", "testRunCreate" -> object.put("pipeline", identities.value("pipeline_id"));
                 case "pipelinePromotionCreate" -> {
                     object.putObject("pipeline").put("id", identities.value("pipeline_id"));
                     object.putObject("source").putObject("app").put("id", identities.appId(Identities.STAGING_APP));

@@ -112,7 +112,9 @@ class AllLinksTests {
 		assertThat(routed).isEqualTo(643);
 		System.out.println("links answered 2xx: " + succeeded);
 		// the others are 404s: identities the demo data does not hold (a "sample-identity" SNI endpoint, webhook, ...)
-		assertThat(succeeded).isGreaterThanOrEqualTo(570); // 575 at the merge of state and webhooks (2026-12-01)
+		// 575 at the merge of state and webhooks (2026-12-01); 569 since lifecycles.json: an app transfer, review app or
+		// test run of the sample's app or pipeline, which the demo does not hold, is a 404 in both variants, as on Heroku
+		assertThat(succeeded).isGreaterThanOrEqualTo(569);
 	}
 
 }

@@ -9,15 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.heroku4j.client.ConfigVars;
@@ -54,32 +51,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every generated waiter, on both clients, against the simulator. {@link #COVERED_ELSEWHERE} (build, release, add-on,
- * dyno) are in {@link WaiterTests}. Here, on state the simulator keeps and moves itself: app setups (following their
+ * Every generated waiter, on both clients, against the simulator. {@link #COVERED_ELSEWHERE} (build, release, dyno)
+ * are in {@link WaiterTests}. Here, on state the simulator keeps and moves itself: app setups (following their
  * build: success, a build that fails with the setup's own {@code failure_message}, a build stuck pending at the
  * deadline, a wait cancelled), pipeline promotions (completed once every target's release ended, also when a
  * target failed; pending at the deadline while a target's release phase hangs) and app webhook deliveries (to a
  * loopback receiver: succeeded, failed with its {@code last_attempt}, {@code retrying} at the deadline).
  * <p>
- * {@link #SAMPLE_STATE}: the simulator keeps no state for private spaces and what lives in them (space, space NAT,
- * peering, VPN connection), app transfers, review apps and CI test runs; it answers their {@code Info} from the
- * schema's example, whose state is the enum's first value. Their waiters are tested polling that operation and
- * classifying that state as {@code heroku-waiters.json} says. Moving them would need a store, a create and a
- * timeline per resource in the simulator, each with rules Heroku does not document (who accepts a transfer or a
- * peering, how long a space takes), not a small addition.
+ * What the simulator moves through states by its {@code lifecycles.json} (add-ons, app transfers, peerings, review
+ * apps, test runs, spaces, their NATs, VPN connections) is in {@link LifecycleWaiterTests}.
  */
 @Timeout(120)
 class EveryWaiterTests {
 
-    static final WaitOptions SHORT = WaitOptions.deadlineIn(Duration.ofMillis(1500))
-            .interval(Duration.ofMillis(50), Duration.ofMillis(100));
-    static final String ID = UUID.randomUUID().toString();
-
     static final WaitOptions FAST = WaitOptions.defaults().interval(Duration.ofMillis(50), Duration.ofMillis(200));
-    static final Set<String> COVERED_ELSEWHERE = Set.of("build", "release", "add-on", "dyno");
+    static final Set<String> COVERED_ELSEWHERE = Set.of("build", "release", "dyno");
     static final Set<String> REAL_STATE = Set.of("app-setup", "pipeline-promotion", "app-webhook-delivery");
-    static final Set<String> SAMPLE_STATE = Set.of("app-transfer", "peering", "review-app", "test-run", "space",
-            "space-nat", "vpn-connection");
 
     static HerokuSimulator sim;
     static HerokuClient heroku;
@@ -121,7 +108,7 @@ class EveryWaiterTests {
         });
         Set<String> tested = new HashSet<>(COVERED_ELSEWHERE);
         tested.addAll(REAL_STATE);
-        tested.addAll(SAMPLE_STATE);
+        tested.addAll(LifecycleWaiterTests.RESOURCES);
         assertThat(tested).isEqualTo(waiters);
     }
 
@@ -314,58 +301,5 @@ class EveryWaiterTests {
             assertThat(outcome.state()).isEqualTo("retrying");
             assertThat(outcome.resource().getNextAttemptAt()).isNotNull();
         }
-    }
-
-    /** Calls each resource's Info once, with the client's own timeouts. */
-    static final Function<HerokuClient, java.util.function.Consumer<String>> WARM = h -> resource -> {
-        switch (resource) {
-            case "app-transfer" -> h.appTransfer().appTransferInfo(ID);
-            case "peering" -> h.peering().peeringInfo("my-space", "pcx-123456789012");
-            case "review-app" -> h.reviewApp().reviewAppGet(ID);
-            case "test-run" -> h.testRun().testRunInfo(ID);
-            case "space" -> h.space().spaceInfo("my-space");
-            case "space-nat" -> h.spaceNat().spaceNatInfo("my-space");
-            case "vpn-connection" -> h.vpnConnection().vpnConnectionInfo("my-space", ID);
-            default -> throw new IllegalArgumentException(resource);
-        }
-    };
-
-    record Case(Function<HerokuClient, WaitOutcome<?>> blocking, Function<ReactiveHerokuClient, WaitOutcome<?>> reactive,
-                Class<?> expected, String state) {
-    }
-
-    // ---------------------------------------------------------------- answered from the schema's examples
-
-    @Test
-    void sampleStateWaiters_pollTheirInfoOperation_andClassifyTheStateAsTheDataSays() {
-        Map<String, Case> cases = new LinkedHashMap<>();
-        cases.put("app-transfer", new Case(h -> h.appTransfer().appTransferWait(ID, SHORT),
-                r -> r.appTransfer().appTransferWait(ID, SHORT).block(Clients.BOUND), WaitOutcome.DeadlineExceeded.class, "pending"));
-        cases.put("peering", new Case(h -> h.peering().peeringWait("my-space", "pcx-123456789012", SHORT),
-                r -> r.peering().peeringWait("my-space", "pcx-123456789012", SHORT).block(Clients.BOUND),
-                WaitOutcome.DeadlineExceeded.class, "initiating-request"));
-        cases.put("review-app", new Case(h -> h.reviewApp().reviewAppWait(ID, SHORT),
-                r -> r.reviewApp().reviewAppWait(ID, SHORT).block(Clients.BOUND), WaitOutcome.DeadlineExceeded.class, "pending"));
-        cases.put("test-run", new Case(h -> h.testRun().testRunWait(ID, SHORT),
-                r -> r.testRun().testRunWait(ID, SHORT).block(Clients.BOUND), WaitOutcome.DeadlineExceeded.class, "pending"));
-        cases.put("space", new Case(h -> h.space().spaceWait("my-space", SHORT),
-                r -> r.space().spaceWait("my-space", SHORT).block(Clients.BOUND), WaitOutcome.DeadlineExceeded.class, "allocating"));
-        cases.put("space-nat", new Case(h -> h.spaceNat().spaceNatWait("my-space", SHORT),
-                r -> r.spaceNat().spaceNatWait("my-space", SHORT).block(Clients.BOUND), WaitOutcome.Succeeded.class, "disabled"));
-        cases.put("vpn-connection", new Case(h -> h.vpnConnection().vpnConnectionWait("my-space", ID, SHORT),
-                r -> r.vpnConnection().vpnConnectionWait("my-space", ID, SHORT).block(Clients.BOUND),
-                WaitOutcome.DeadlineExceeded.class, "pending"));
-
-        assertThat(cases.keySet()).isEqualTo(SAMPLE_STATE);
-        cases.forEach((resource, c) -> {
-            // a first call of each operation is slow on a cold simulator (it compiles the link's schema): not timed
-            WARM.apply(heroku).accept(resource);
-            for (WaitOutcome<?> outcome : new WaitOutcome<?>[] { c.blocking().apply(heroku), c.reactive().apply(reactive) }) {
-                assertThat(outcome).as(resource).isInstanceOf(c.expected());
-                assertThat(outcome.resourceType()).isEqualTo(resource);
-                assertThat(outcome.state()).as(resource).isEqualTo(c.state());
-            }
-        });
-        assertThat(sim.journal().invalid()).isEmpty();
     }
 }

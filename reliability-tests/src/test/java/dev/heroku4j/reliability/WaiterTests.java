@@ -15,7 +15,6 @@ import dev.heroku4j.client.ConfigVars;
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.error.HerokuNotFoundException;
-import dev.heroku4j.client.model.AddOn;
 import dev.heroku4j.client.model.AppCreateOpts;
 import dev.heroku4j.client.model.Build;
 import dev.heroku4j.client.model.Dyno;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import reactor.core.Disposable;
 import dev.heroku4j.simulator.state.Timings;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The generated waiters on both clients against the simulator: success, failure with the resource's own detail
@@ -41,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * moved while the waiter polls, cancellation (reactive dispose, blocking interrupt). The states come from the
  * simulator's own means: its timeline (a release phase of {@link #RELEASE_PHASE}, dynos booting in a second) and its
  * injected failures ({@code state().failures()}: a failed build with output, a stuck release, a crashing dyno).
- * Only the add-on's {@code provisioning} is set in its store: the simulator provisions add-ons at once.
+ * An add-on provisioning over time is in {@link LifecycleWaiterTests}.
  */
 @Timeout(120)
 class WaiterTests {
@@ -65,14 +63,6 @@ class WaiterTests {
     @AfterAll
     static void stop() {
         sim.close();
-    }
-
-    /** Sets a field of a stored resource, under the simulator's lock. */
-    static void set(String definition, String id, String field, String value) {
-        synchronized (sim.state()) {
-            ObjectNode item = sim.state().store().find(definition, id, x -> true).orElseThrow();
-            item.put(field, value);
-        }
     }
 
     /** A release made by a config change: its release phase runs for {@link #RELEASE_PHASE}. */
@@ -196,24 +186,6 @@ class WaiterTests {
         assertThat(up.succeeded()).isTrue();
         assertThat(up.state()).isEqualTo("up");
         assertThat(up.polls()).isGreaterThan(1);
-    }
-
-    @Test
-    void addOnWait_whileProvisioning_keepsPolling_untilProvisioned() {
-        // the simulator provisions add-ons at once (its README: known differences), so provisioning is set in its store
-        AddOn addOn = heroku.addOn().addOnCreate(app, new dev.heroku4j.client.model.AddOnCreateOpts().plan("heroku-postgresql:essential-0"));
-        set("add-on", addOn.getId().toString(), "state", "provisioning");
-        List<String> states = new CopyOnWriteArrayList<>();
-
-        WaitOutcome<AddOn> outcome = heroku.addOn().addOnWait(addOn.getId(), FAST.onPoll(p -> {
-            states.add(p.state());
-            if (p.poll() == 3) {
-                set("add-on", addOn.getId().toString(), "state", "provisioned");
-            }
-        }));
-
-        assertThat(outcome.succeeded()).isTrue();
-        assertThat(states).containsExactly("provisioning", "provisioning", "provisioning", "provisioned");
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class SimulatorMain {
 
 	static final int USAGE_ERROR = 2;
 
-	static final String USAGE = "usage: heroku-simulator [--port N] [--host ADDR] [--seed empty|demo] [--rate-limit N] [--refill-per-minute N] [--token T]... [--admin-token T] [--journal-capacity N] [--build-ms N] [--release-phase-ms N] [--dyno-boot-ms N]";
+	static final String USAGE = "usage: heroku-simulator [--port N] [--host ADDR] [--seed empty|demo] [--rate-limit N] [--refill-per-minute N] [--token T]... [--admin-token T] [--journal-capacity N] [--build-ms N] [--release-phase-ms N] [--dyno-boot-ms N] [--lifecycle-ms RESOURCE=N]...";
 
 	private SimulatorMain() {
 	}
@@ -81,6 +81,14 @@ public final class SimulatorMain {
 					case "--build-ms" -> timings = timings.withBuild(Duration.ofMillis(Long.parseLong(value)));
 					case "--release-phase-ms" -> timings = timings.withReleasePhase(Duration.ofMillis(Long.parseLong(value)));
 					case "--dyno-boot-ms" -> timings = timings.withDynoBoot(Duration.ofMillis(Long.parseLong(value)));
+					case "--lifecycle-ms" -> {
+						int equals = value.indexOf('=');
+						if (equals < 1) {
+							throw new UsageException("option --lifecycle-ms needs RESOURCE=N (e.g. space=500), got '" + value + "'");
+						}
+						timings = timings.withLifecycle(value.substring(0, equals),
+								Duration.ofMillis(Long.parseLong(value.substring(equals + 1))));
+					}
 					default -> throw new UsageException("unknown option " + option + " (" + USAGE + ")");
 				}
 			}

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * The state's test plumbing over HTTP, for clients outside the JVM: {@code POST /__simulator/failures} with
  * {@code {"kind": "build-stuck|build-failed|release-failed|release-stuck|dyno-crash|stream-cut", "app": ..., "dyno": ...,
- * "lines": [...], "afterLines": n}}, {@code GET} to list, {@code DELETE} to clear; {@code POST /__simulator/crash}
+ * "lines": [...], "afterLines": n}} or {@code {"kind": "stuck|failed", "resource": "space", "app": ...}}, {@code GET} to list, {@code DELETE} to clear; {@code POST /__simulator/crash}
  * with {@code {"app", "dyno"}} crashes a dyno now; {@code POST /__simulator/settle} ends everything pending.
  */
 public final class FailureEndpoints {
@@ -67,12 +67,15 @@ public final class FailureEndpoints {
 			case "release-stuck" -> Failures.Kind.RELEASE_STUCK;
 			case "dyno-crash" -> Failures.Kind.DYNO_CRASHES;
 			case "stream-cut" -> Failures.Kind.STREAM_CUT;
-			default -> throw new IllegalArgumentException(
-					"kind must be build-stuck, build-failed, release-failed, release-stuck, dyno-crash or stream-cut");
+			case "stuck" -> Failures.Kind.STUCK;
+			case "failed" -> Failures.Kind.FAILS;
+			default -> throw new IllegalArgumentException("kind must be build-stuck, build-failed, release-failed, "
+					+ "release-stuck, dyno-crash, stream-cut, stuck or failed");
 		};
 		List<String> lines = new ArrayList<>();
 		spec.path("lines").forEach(line -> lines.add(line.asString()));
-		return new Failures.Failure(kind, text(spec, "app"), text(spec, "dyno"), lines, spec.path("afterLines").asInt(0));
+		return new Failures.Failure(kind, text(spec, "app"), text(spec, "dyno"), lines, spec.path("afterLines").asInt(0),
+				text(spec, "resource"));
 	}
 
 	private static String text(JsonNode spec, String field) {

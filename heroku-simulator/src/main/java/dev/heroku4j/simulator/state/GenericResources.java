@@ -44,8 +44,11 @@ final class GenericResources {
 
 	private final AddOnConfig addOnConfig;
 
-	GenericResources(StateContext ctx, Releases releases) {
+	private final Lifecycles lifecycles;
+
+	GenericResources(StateContext ctx, Releases releases, Lifecycles lifecycles) {
 		this.ctx = ctx;
+		this.lifecycles = lifecycles;
 		this.addOnConfig = new AddOnConfig(ctx, releases);
 	}
 
@@ -181,6 +184,10 @@ final class GenericResources {
 			}
 		}
 		requireUnique(definition, item, parents);
+		if ("add-on".equals(definition)) {
+			// provisioning -> provisioned on the timeline; at once with the default zero delay (lifecycles.json)
+			this.lifecycles.start(definition, item, item.path("app").path("name").asString(null));
+		}
 		this.ctx.store.add(definition, item);
 		ObjectNode app = appOf(item);
 		this.ctx.changed(definition, "create", app, item);
@@ -197,7 +204,6 @@ final class GenericResources {
 		if (text(body, "name") == null) {
 			item.put("name", service.replace("heroku-", "") + "-" + word() + "-" + ThreadLocalRandom.current().nextInt(10000, 99999));
 		}
-		item.put("state", "provisioned");
 		item.putArray("config_vars"); // set by AddOnConfig when the API attaches it
 		if (item.get("billing_entity") instanceof ObjectNode entity && item.get("app") instanceof ObjectNode app) {
 			entity.put("id", app.path("id").asString()).put("name", app.path("name").asString()).put("type", "app");

@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The operations that keep state, routed by the link's definition to one class per area: {@link Apps} (and config
  * vars), {@link Formations} (and dynos), {@link Releases} (and slugs), {@link Builds} (and sources),
  * {@link AppSetups}, {@link LogSessions}, {@link GenericResources} (domains, add-ons, attachments, collaborators,
- * drains, SNI endpoints, pipelines, couplings), {@link Promotions},
+ * drains, SNI endpoints, pipelines, couplings), {@link Promotions}, {@link Lifecycles} (spaces, VPN connections,
+ * peerings, app transfers, review apps, test runs: whatever {@code lifecycles.json} moves through states),
  * {@link BuildpackInstallations}, {@link Teams} and the {@link Catalog} of regions and stacks. Everything else is answered with a
  * body synthesised from the schema.
  * <p>
@@ -44,6 +45,8 @@ public final class StatefulApi implements AutoCloseable {
 
 	private final Promotions promotions;
 
+	private final Lifecycles lifecycles;
+
 	/** Definitions answered elsewhere (app webhooks and their deliveries: simulator.webhook). */
 	private Function<ApiCall, Optional<ApiResult>> others = call -> Optional.empty();
 
@@ -64,7 +67,8 @@ public final class StatefulApi implements AutoCloseable {
 		this.builds = new Builds(this.ctx, this.releases, this.formations);
 		this.appSetups = new AppSetups(this.ctx, this.apps, this.builds);
 		this.logSessions = new LogSessions(this.ctx);
-		this.generic = new GenericResources(this.ctx, this.releases);
+		this.lifecycles = new Lifecycles(this.ctx);
+		this.generic = new GenericResources(this.ctx, this.releases, this.lifecycles);
 		this.promotions = new Promotions(this.ctx, this.releases);
 		this.buildpacks = new BuildpackInstallations(this.ctx);
 		this.teams = new Teams(this.ctx);
@@ -121,7 +125,8 @@ public final class StatefulApi implements AutoCloseable {
 			case "team" -> this.teams.handle(call);
 			case "add-on" -> "resolve".equals(call.link().rel()) ? this.generic.resolveAddOn(call) : this.generic.handle(call);
 			default -> GenericResources.DEFINITIONS.contains(definition) && !"resolve".equals(call.link().rel())
-					? this.generic.handle(call) : this.others.apply(call).orElse(null);
+					? this.generic.handle(call)
+					: this.lifecycles.handles(definition) ? this.lifecycles.handle(call) : this.others.apply(call).orElse(null);
 		};
 	}
 
@@ -155,6 +160,14 @@ public final class StatefulApi implements AutoCloseable {
 	/** Creates a domain, add-on, attachment, collaborator, drain, SNI endpoint, pipeline or coupling. Seeds use it too. */
 	public ObjectNode createGeneric(String definition, List<ObjectNode> parents, JsonNode body) {
 		return write(() -> this.generic.create(definition, parents, body));
+	}
+
+	/**
+	 * Stores a resource of {@code lifecycles.json} (e.g. a {@code peering}, which has no create link) made from the
+	 * schema's sample and {@code body}, and starts its lifecycle as a create would.
+	 */
+	public ObjectNode seedLifecycle(String definition, JsonNode body) {
+		return write(() -> this.lifecycles.create(definition, body));
 	}
 
 	public Optional<ObjectNode> findApp(String identity) {

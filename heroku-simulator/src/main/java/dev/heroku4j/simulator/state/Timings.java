@@ -1,6 +1,10 @@
 package dev.heroku4j.simulator.state;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,8 +16,10 @@ import java.util.Objects;
  * @param build a build's duration; default zero (it has succeeded by the next request)
  * @param releasePhase a release phase's duration; default zero (no release phase)
  * @param dynoBoot a dyno's boot time; default one second
+ * @param lifecycles per resource of {@code lifecycles.json} (add-on, space...), a delay that replaces its data's;
+ *        zero creates it in its success state (unless a failure is injected); absent (also in {@link #INSTANT}): the data's
  */
-public record Timings(Duration build, Duration releasePhase, Duration dynoBoot) {
+public record Timings(Duration build, Duration releasePhase, Duration dynoBoot, Map<String, Duration> lifecycles) {
 
 	/** Builds succeed by the next request, no release phase, dynos up after a second. */
 	public static final Timings DEFAULT = new Timings(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
@@ -21,8 +27,15 @@ public record Timings(Duration build, Duration releasePhase, Duration dynoBoot) 
 	/** Everything moves on at the next request: what tests that do not care about time want. */
 	public static final Timings INSTANT = new Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
+	public Timings(Duration build, Duration releasePhase, Duration dynoBoot) {
+		this(build, releasePhase, dynoBoot, Map.of());
+	}
+
 	public Timings {
-		for (Duration delay : new Duration[] { build, releasePhase, dynoBoot }) {
+		lifecycles = Map.copyOf(lifecycles);
+		List<Duration> delays = new ArrayList<>(List.of(build, releasePhase, dynoBoot));
+		delays.addAll(lifecycles.values());
+		for (Duration delay : delays) {
 			if (Objects.requireNonNull(delay, "delay").isNegative()) {
 				throw new IllegalArgumentException("a delay must not be negative, was " + delay);
 			}
@@ -30,15 +43,22 @@ public record Timings(Duration build, Duration releasePhase, Duration dynoBoot) 
 	}
 
 	public Timings withBuild(Duration delay) {
-		return new Timings(delay, this.releasePhase, this.dynoBoot);
+		return new Timings(delay, this.releasePhase, this.dynoBoot, this.lifecycles);
 	}
 
 	public Timings withReleasePhase(Duration delay) {
-		return new Timings(this.build, delay, this.dynoBoot);
+		return new Timings(this.build, delay, this.dynoBoot, this.lifecycles);
 	}
 
 	public Timings withDynoBoot(Duration delay) {
-		return new Timings(this.build, this.releasePhase, delay);
+		return new Timings(this.build, this.releasePhase, delay, this.lifecycles);
+	}
+
+	/** How long {@code resource} of {@code lifecycles.json} takes from its start to its success state. */
+	public Timings withLifecycle(String resource, Duration delay) {
+		Map<String, Duration> changed = new HashMap<>(this.lifecycles);
+		changed.put(resource, delay);
+		return new Timings(this.build, this.releasePhase, this.dynoBoot, changed);
 	}
 
 }

@@ -47,10 +47,22 @@ class SimulatorMainTests {
 	}
 
 	@Test
+	void parse_acceptsLifecycleDelays_andStartRefusesAResourceWithoutOne() {
+		try (var sim = SimulatorMain.parse(new String[] { "--lifecycle-ms", "space=500", "--lifecycle-ms", "add-on=20" }).start()) {
+			assertThat(sim.state().timings().lifecycles()).isEqualTo(java.util.Map.of("space", java.time.Duration.ofMillis(500),
+					"add-on", java.time.Duration.ofMillis(20)));
+		}
+		var unknown = SimulatorMain.parse(new String[] { "--lifecycle-ms", "spaceship=1" });
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(unknown::start)
+			.withMessageContaining("no lifecycle 'spaceship'").withMessageContaining("vpn-connection");
+	}
+
+	@Test
 	void parse_rejectsBadArguments_withOneLine() {
 		for (String[] args : List.of(new String[] { "--port" }, new String[] { "--port", "x" }, new String[] { "--bogus", "1" },
 				new String[] { "--seed", "nope" }, new String[] { "--rate-limit", "-1" }, new String[] { "--port", "70000" },
-				new String[] { "--dyno-boot-ms", "-1" })) {
+				new String[] { "--dyno-boot-ms", "-1" }, new String[] { "--lifecycle-ms", "500" },
+				new String[] { "--lifecycle-ms", "space=x" })) {
 			assertThatExceptionOfType(SimulatorMain.UsageException.class).isThrownBy(() -> SimulatorMain.parse(args))
 				.satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("\n"));
 		}
