@@ -13,14 +13,10 @@ import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.heroku4j.client.auth.ApiKey;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
-import dev.heroku4j.client.testsupport.LocalPostgres;
-import dev.heroku4j.client.testsupport.LocalRedis;
+import dev.heroku4j.client.testsupport.LocalStores;
 import io.github.bucket4j.TimeMeter;
-import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,10 +34,7 @@ import reactor.core.publisher.Mono;
  */
 class SharedThrottleClockJumpTest {
 
-    static LocalRedis redis;
-    static LocalPostgres postgres;
-    static RedisClient redisClient;
-    static HikariDataSource dataSource;
+    static LocalStores local;
 
     static final SharedThrottleSettings FAST = SharedThrottleSettings.DEFAULTS.withStoreTimeout(Duration.ofMillis(400))
             .withRetryStoreAfter(Duration.ofMillis(200));
@@ -81,37 +74,20 @@ class SharedThrottleClockJumpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = LocalRedis.started();
-        postgres = LocalPostgres.started();
-        redisClient = RedisClient.create(redis.uri());
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(postgres.jdbcUrl());
-        hikari.setMaximumPoolSize(8);
-        hikari.setConnectionTimeout(1000);
-        hikari.setInitializationFailTimeout(30_000);            // PostgreSQL listens a moment before it accepts
-        dataSource = new HikariDataSource(hikari);
+        local = LocalStores.started(8);
     }
 
     @AfterAll
     static void stop() throws Exception {                     // null-safe: a failed start leaves no server behind
-        if (redisClient != null) {
-            redisClient.shutdown();
-        }
-        if (dataSource != null) {
-            dataSource.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (local != null) {
+            local.close();
         }
     }
 
     static Stream<Arguments> stores() {
-        Function<TimeMeter, AccountBucketStore> r = clock -> RedisBucketStore.of(redisClient,
+        Function<TimeMeter, AccountBucketStore> r = clock -> RedisBucketStore.of(local.redisClient,
                 RedisBucketStore.DEFAULT_PREFIX, FAST.storeTimeout(), clock);
-        Function<TimeMeter, AccountBucketStore> p = clock -> new PostgresBucketStore(dataSource,
+        Function<TimeMeter, AccountBucketStore> p = clock -> new PostgresBucketStore(local.dataSource,
                 PostgresBucketStore.DEFAULT_TABLE, FAST.storeTimeout(), clock);
         return Stream.of(Arguments.of("redis", r), Arguments.of("postgresql", p));
     }

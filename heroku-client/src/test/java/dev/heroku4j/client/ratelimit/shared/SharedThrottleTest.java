@@ -13,14 +13,10 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.heroku4j.client.auth.ApiKey;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
-import dev.heroku4j.client.testsupport.LocalPostgres;
-import dev.heroku4j.client.testsupport.LocalRedis;
+import dev.heroku4j.client.testsupport.LocalStores;
 import dev.heroku4j.client.testsupport.LogCapture;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,47 +27,27 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The shared throttle against a real redis-server and a real PostgreSQL, started here (no mocks, no images). */
 class SharedThrottleTest {
 
-    static LocalRedis redis;
-    static LocalPostgres postgres;
-    static RedisClient redisClient;
-    static HikariDataSource dataSource;
+    static LocalStores local;
 
     static final SharedThrottleSettings FAST = SharedThrottleSettings.DEFAULTS.withStoreTimeout(Duration.ofMillis(400))
             .withRetryStoreAfter(Duration.ofMillis(200));
 
     @BeforeAll
     static void start() throws Exception {
-        redis = LocalRedis.started();
-        postgres = LocalPostgres.started();
-        redisClient = RedisClient.create(redis.uri());
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(postgres.jdbcUrl());
-        hikari.setMaximumPoolSize(4);
-        hikari.setConnectionTimeout(1000);
-        hikari.setInitializationFailTimeout(30_000);            // PostgreSQL listens a moment before it accepts
-        dataSource = new HikariDataSource(hikari);
+        local = LocalStores.started(4);
     }
 
     @AfterAll
     static void stop() throws Exception {                     // null-safe: a failed start leaves no server behind
-        if (redisClient != null) {
-            redisClient.shutdown();
-        }
-        if (dataSource != null) {
-            dataSource.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (local != null) {
+            local.close();
         }
     }
 
     static Stream<Arguments> stores() {
-        Supplier<AccountBucketStore> r = () -> RedisBucketStore.of(redisClient, RedisBucketStore.DEFAULT_PREFIX,
+        Supplier<AccountBucketStore> r = () -> RedisBucketStore.of(local.redisClient, RedisBucketStore.DEFAULT_PREFIX,
                 FAST.storeTimeout());
-        Supplier<AccountBucketStore> p = () -> new PostgresBucketStore(dataSource, PostgresBucketStore.DEFAULT_TABLE,
+        Supplier<AccountBucketStore> p = () -> new PostgresBucketStore(local.dataSource, PostgresBucketStore.DEFAULT_TABLE,
                 FAST.storeTimeout());
         return Stream.of(Arguments.of("redis", r), Arguments.of("postgresql", p));
     }
@@ -138,12 +114,12 @@ class SharedThrottleTest {
         assertThat(throttle.stats().storeUp()).isTrue();
         List<String> stored = new ArrayList<>();
         if (name.equals("redis")) {
-            try (StatefulRedisConnection<String, String> c = redisClient.connect()) {
+            try (StatefulRedisConnection<String, String> c = local.redisClient.connect()) {
                 stored.addAll(c.sync().keys("*"));
             }
             assertThat(stored).contains(RedisBucketStore.DEFAULT_PREFIX + AccountHash.of(key).hex());
         } else {
-            try (Connection c = dataSource.getConnection();
+            try (Connection c = local.dataSource.getConnection();
                  ResultSet rs = c.createStatement().executeQuery("SELECT id FROM heroku4j_rate_limit")) {
                 while (rs.next()) {
                     stored.add(String.valueOf(rs.getLong(1)));
@@ -166,9 +142,9 @@ class SharedThrottleTest {
             throttle.acquire().block();
             assertThat(throttle.stats().storeUp()).isTrue();
             if (name.equals("redis")) {
-                redis.kill();
+                local.redis.kill();
             } else {
-                postgres.kill();
+                local.postgres.kill();
             }
             for (int i = 0; i < 10; i++) {                       // every call still goes, none fails
                 long t0 = System.nanoTime();
@@ -179,9 +155,9 @@ class SharedThrottleTest {
             assertThat(throttle.stats().active()).isEqualTo("local");
             assertThat(log.events().stream().filter(e -> e.getLevel() == Level.WARN)).hasSize(1);
             if (name.equals("redis")) {
-                redis.start();
+                local.redis.start();
             } else {
-                postgres.start();
+                local.postgres.start();
             }
             await(() -> {
                 throttle.acquire().block(Duration.ofSeconds(5));
