@@ -19,6 +19,13 @@ public class HerokuProperties {
     private boolean enabled = true;
 
     /**
+     * Whether to warm the client up on a background thread while the application starts (a dry run that sends
+     * nothing), so that neither start-up nor the first call loads its classes. Only on machines with more than one
+     * processor; read from the environment before the context starts.
+     */
+    private boolean preinitialize = true;
+
+    /**
      * Heroku API key or OAuth token. When not set (or an unresolved ${...} placeholder), the HEROKU_API_KEY
      * environment variable, then the Heroku CLI's credential store and then the 'machine api.heroku.com' entry of
      * ~/.netrc (both written by 'heroku login') are used.
@@ -69,6 +76,14 @@ public class HerokuProperties {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isPreinitialize() {
+        return this.preinitialize;
+    }
+
+    public void setPreinitialize(boolean preinitialize) {
+        this.preinitialize = preinitialize;
     }
 
     public @Nullable String getApiKey() {
