@@ -20,6 +20,14 @@ import dev.heroku4j.bench.RunAll.JmhSamples;
  */
 final class MvcFootprintFigure {
 
+    /** Variants, in the order each round starts them. */
+    private static final List<String> MODES = List.of("without", "starter", "starterNoPreinit");
+
+    private static final Map<String, String> LABELS = Map.of(
+            "without", "without heroku4j",
+            "starter", "with heroku-spring-boot-starter (JDK HttpClient connector)",
+            "starterNoPreinit", "the same, `--heroku.preinitialize=false` (no background dry run)");
+
     private final RunAll run;
 
     MvcFootprintFigure(RunAll run) {
@@ -41,7 +49,9 @@ final class MvcFootprintFigure {
                 + "`spring-boot-starter-webmvc` only (Tomcat on 127.0.0.1, random port), packaged by "
                 + "`spring-boot-maven-plugin` (`-exec.jar`); `MvcStarterApp` (`benchmarks/mvc-app-starter`) is the same "
                 + "application plus `heroku-spring-boot-starter`, and after start asks the context for the starter's "
-                + "`HerokuClient` and makes the first `appInfo(\"example\")` on the loopback server. `java -jar`, fresh "
+                + "`HerokuClient` and makes the first `appInfo(\"example\")` on the loopback server. The starter warms "
+                + "its engine on a background thread from the moment the environment is prepared (`HerokuPreinitializer`: "
+                + "an in-memory dry run, nothing sent); the third variant switches that off. `java -jar`, fresh "
                 + "JVM per start, default flags, ").append(run.startupRuns).append(" starts per variant, alternating.\n\n");
         s.append("| fat jar | size (MB) | jars in BOOT-INF/lib | Netty jars |\n|---|---|---|---|\n");
         s.append("| without heroku4j | ").append(Stats.f("%.1f", a[0])).append(" | ").append((int) a[1]).append(" | ").append((int) a[2]).append(" |\n");
@@ -52,10 +62,13 @@ final class MvcFootprintFigure {
         RunAll.log("figure 6: MVC app start-up, %d runs × (without, with starter)", run.startupRuns);
         Map<String, List<double[]>> runs = new LinkedHashMap<>();
         for (int i = 0; i < run.startupRuns; i++) {
-            for (String mode : List.of("without", "starter")) {
-                List<String> cmd = new ArrayList<>(List.of(run.javaBin, "-jar", (mode.equals("starter") ? with : without).toString()));
-                if (mode.equals("starter")) {
+            for (String mode : MODES) {
+                List<String> cmd = new ArrayList<>(List.of(run.javaBin, "-jar", (mode.equals("without") ? without : with).toString()));
+                if (!mode.equals("without")) {
                     cmd.addAll(List.of("--heroku.api-key=" + RunAll.KEY, "--heroku.base-url=" + run.url));
+                }
+                if (mode.equals("starterNoPreinit")) {
+                    cmd.add("--heroku.preinitialize=false");
                 }
                 long t0 = System.nanoTime();
                 Proc p = Proc.start("mvc-" + mode, run.logs, Set.of("HEROKU_API_KEY"), cmd);
@@ -66,14 +79,17 @@ final class MvcFootprintFigure {
             }
         }
         s.append("| variant | context start (ms) | JVM uptime at ready (ms) | process wall (ms) | first call (ms) |\n|---|---|---|---|---|\n");
-        for (String mode : List.of("without", "starter")) {
+        for (String mode : MODES) {
             List<double[]> l = runs.get(mode);
             Function<Integer, Stats> col = i -> Stats.of(l.stream().map(x -> x[i]).toList());
-            s.append("| ").append(mode.equals("starter") ? "with heroku-spring-boot-starter (JDK HttpClient connector)" : "without heroku4j")
+            s.append("| ").append(LABELS.get(mode))
                     .append(" | ").append(run.check("6 context " + mode, col.apply(0)).fmt("%.0f"))
                     .append(" | ").append(col.apply(1).fmt("%.0f")).append(" | ").append(col.apply(3).fmt("%.0f"))
-                    .append(" | ").append(mode.equals("starter") ? run.check("6 first call", col.apply(2)).fmt("%.0f") : "n/a").append(" |\n");
+                    .append(" | ").append(mode.equals("without") ? "n/a" : run.check("6 first call " + mode, col.apply(2)).fmt("%.0f")).append(" |\n");
         }
+        s.append('\n').append(LABELS.get("starterNoPreinit")).append(Stats.f(": %+.0f ms context start, first call %.0f ms (medians).\n",
+                Stats.of(runs.get("starterNoPreinit").stream().map(x -> x[0]).toList()).median() - Stats.of(runs.get("without").stream().map(x -> x[0]).toList()).median(),
+                Stats.of(runs.get("starterNoPreinit").stream().map(x -> x[2]).toList()).median()));
         Function<String, Double> ctx = m -> Stats.of(runs.get(m).stream().map(x -> x[0]).toList()).median();
         double added = ctx.apply("starter") - ctx.apply("without");
         double first = Stats.of(runs.get("starter").stream().map(x -> x[2]).toList()).median();
