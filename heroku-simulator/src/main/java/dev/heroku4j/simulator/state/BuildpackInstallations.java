@@ -42,7 +42,7 @@ final class BuildpackInstallations {
 		.compile("https://buildpack-registry\\.s3\\.amazonaws\\.com/buildpacks/([\\w-]+/[\\w-]+)\\.tgz");
 
 	/** The registry name (also for a registry tarball URL), or for another URL the last path segment without {@code .tgz}. */
-	private static String name(String buildpack) {
+	static String name(String buildpack) {
 		java.util.regex.Matcher registry = REGISTRY_BLOB.matcher(buildpack);
 		if (registry.matches()) {
 			return registry.group(1);

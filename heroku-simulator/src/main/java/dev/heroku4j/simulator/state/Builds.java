@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.heroku4j.simulator.stream.LineLog;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static dev.heroku4j.simulator.state.StateContext.NODES;
@@ -53,6 +54,7 @@ final class Builds {
 		ObjectNode build = this.ctx.fresh("build");
 		build.set("app", StateContext.ref(build.get("app"), app));
 		GenericResources.overlay(this.ctx, build, body);
+		build.set("buildpacks", buildpacks(app, body.path("buildpacks")));
 		build.put("status", "pending");
 		build.putNull("release");
 		build.putNull("slug");
@@ -84,7 +86,7 @@ final class Builds {
 
 	private void succeed(ObjectNode app, ObjectNode build, LineLog output) {
 		boolean firstBuild = this.ctx.ofApp("formation", app).isEmpty();
-		output.appendAll(List.of("-----> Using buildpack: heroku/ruby", "-----> Compressing...",
+		output.appendAll(List.of("-----> Using buildpack: " + buildpack(build), "-----> Compressing...",
 				"       Done: 42.1M", "-----> Launching..."));
 		ObjectNode slug = this.releases.newSlug(app, NODES.objectNode());
 		String version = build.path("source_blob").path("version").asString("");
@@ -112,6 +114,35 @@ final class Builds {
 		build.put("status", status);
 		this.ctx.touch(build);
 		this.ctx.changed("build", "update", app, build);
+	}
+
+	/**
+	 * The buildpacks "executed for this build, in order": those the request names (a name derived from a URL as the
+	 * app's installations derive it), else the app's installed ones, else none (null: Heroku would detect them).
+	 */
+	private JsonNode buildpacks(ObjectNode app, JsonNode given) {
+		if (given.isArray() && !given.isEmpty()) {
+			ArrayNode used = NODES.arrayNode();
+			for (JsonNode buildpack : given) {
+				String url = buildpack.path("url").asString("");
+				used.addObject().put("url", url).put("name", buildpack.path("name").asString(BuildpackInstallations.name(url)));
+			}
+			return used;
+		}
+		JsonNode installed = this.ctx.store.extra("buildpacks:" + id(app)).path("installed");
+		if (!installed.isArray() || installed.isEmpty()) {
+			return NODES.nullNode();
+		}
+		ArrayNode used = NODES.arrayNode();
+		installed.forEach(installation -> used.add(installation.path("buildpack").deepCopy()));
+		return used;
+	}
+
+	/** The first buildpack's name; without one Heroku detects it from the source, which the simulator does not read. */
+	private static String buildpack(ObjectNode build) {
+		JsonNode first = build.path("buildpacks").path(0);
+		return first.isObject() ? first.path("name").asString("")
+				: "none set (Heroku would detect one from the source; the simulator does not read it)";
 	}
 
 	private static String capitalised(String stack) {

@@ -212,4 +212,27 @@ class StreamTests {
 		assertThat(this.http.get("/__simulator/streams/builds/no-such-build").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void buildOutput_namesTheBuildsBuildpack_elseTheAppsInstalledOne() throws Exception {
+		assertThat(builtWith("{\"source_blob\": {\"url\": \"https://example.com/s.tgz\"}}"))
+			.startsWith("-----> Using buildpack: none set");
+		assertThat(this.http.send("PUT", "/apps/stream-app/buildpack-installations",
+				"{\"updates\": [{\"buildpack\": \"heroku/java\"}, {\"buildpack\": \"heroku/nodejs\"}]}").statusCode())
+			.isEqualTo(200);
+		assertThat(builtWith("{\"source_blob\": {\"url\": \"https://example.com/s.tgz\"}}"))
+			.isEqualTo("-----> Using buildpack: heroku/java");
+		assertThat(builtWith("{\"source_blob\": {\"url\": \"https://example.com/s.tgz\"}, "
+				+ "\"buildpacks\": [{\"url\": \"https://github.com/heroku/heroku-buildpack-go\"}]}"))
+			.isEqualTo("-----> Using buildpack: heroku-buildpack-go");
+	}
+
+	/** Builds with this body, lets it finish, and returns its output's "Using buildpack" line. */
+	private String builtWith(String body) throws Exception {
+		var response = this.http.send("POST", "/apps/stream-app/builds", body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		sim.state().runDue();
+		return read(Http.json(response).get("output_stream_url").asString()).lines()
+			.filter(line -> line.contains("Using buildpack")).findFirst().orElseThrow();
+	}
+
 }
