@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class HerokuPropertiesTests {
 
-    private static final List<String> KEYS = List.of("heroku.enabled", "heroku.api-key", "heroku.base-url", "heroku.ssl-bundle",
+    private static final List<String> KEYS = List.of("heroku.enabled", "heroku.preinitialize", "heroku.api-key", "heroku.base-url", "heroku.ssl-bundle",
             "heroku.user-agent", "heroku.call-timeout", "heroku.connect-timeout", "heroku.response-timeout",
             "heroku.retry.max-retries", "heroku.retry.max-total-wait", "heroku.rate-limit.throttle",
             "heroku.rate-limit.threshold", "heroku.rate-limit.max-interval", "heroku.rate-limit.probe",
