@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,10 +56,30 @@ public final class ThrottleFilter implements ExchangeFilterFunction {
         if (request.url().getPath().endsWith(RATE_LIMITS_PATH)) {
             return next.exchange(request);
         }
-        return Mono.defer(() -> probed(next))
-                .then(Mono.defer(throttle::acquire))
-                .then(Mono.defer(() -> next.exchange(request)))
+        return Mono.defer(() -> throttle.needsProbe()
+                        ? probed(next).then(Mono.defer(() -> paced(request, next)))
+                        : paced(request, next))
                 .doOnError(HerokuRateLimitException.class, e -> throttle.onLimited(e.retryAfter()));
+    }
+
+    /**
+     * The attempt after the throttle's wait. Most attempts have none (a known quota with room): then the throttle
+     * answers with Reactor's scalar empty Mono and the attempt goes straight on, without operators of its own.
+     */
+    private Mono<ClientResponse> paced(ClientRequest request, ExchangeFunction next) {
+        Mono<Void> wait = throttle.acquire();
+        if (wait instanceof Fuseable.ScalarCallable<?> scalar && isEmpty(scalar)) {
+            return next.exchange(request);
+        }
+        return wait.then(Mono.defer(() -> next.exchange(request)));
+    }
+
+    private static boolean isEmpty(Fuseable.ScalarCallable<?> scalar) {
+        try {
+            return scalar.call() == null;
+        } catch (Exception e) {
+            return false;   // an error Mono: subscribing to it below delivers the error
+        }
     }
 
     private Mono<Void> probed(ExchangeFunction next) {
