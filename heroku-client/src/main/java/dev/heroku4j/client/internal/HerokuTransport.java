@@ -156,7 +156,7 @@ public final class HerokuTransport {
                                                 @Nullable Map<String, String> query, @Nullable Object body,
                                                 @Nullable String range) {
         String uri = operation.uri(baseUrl, path, query);
-        return Mono.defer(() -> {
+        Mono<ResponseEntity<T>> exchange = Mono.defer(() -> {
             WebClient.RequestBodySpec request = api.obtain().method(operation.method()).uri(URI.create(uri))
                     .attribute(RequestInfo.URI_TEMPLATE_ATTRIBUTE, operation.pathTemplate())
                     .header(HttpHeaders.ACCEPT, operation.accept());
@@ -176,7 +176,9 @@ public final class HerokuTransport {
                     ? response.toBodilessEntity().map(HerokuTransport::<T>bodiless)
                     : response.toEntity(operation.responseType());
             return entity;
-        }).onErrorMap(e -> translate(operation, e)).doOnNext(this::record);
+        }).onErrorMap(operation.translation());
+        // an operator per call only for the view that captures (withResponse)
+        return capture == null ? exchange : exchange.doOnNext(this::record);
     }
 
     @SuppressWarnings("unchecked")
