@@ -200,7 +200,7 @@ public final class HerokuTransport {
         if (e instanceof CodecException) {
             return new HerokuDecodingException(operation.method().name(), operation.pathTemplate(), e);
         }
-        // The error filter has turned every non-2xx answer into a HerokuApiException, so Spring's response exception
+        // The per-attempt filter has turned every non-2xx answer into a HerokuApiException, so Spring's response exception
         // here means a 2xx body failed: cut off (I/O, timeout) is a transport failure, anything else a decoding one.
         if (e instanceof WebClientResponseException && !brokenOff(e)) {
             return new HerokuDecodingException(operation.method().name(), operation.pathTemplate(), e);

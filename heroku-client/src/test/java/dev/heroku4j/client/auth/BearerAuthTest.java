@@ -25,7 +25,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
 
-/** {@link BearerAuth} as the headers filter applies it, against two WireMock servers (the API and another origin). */
+/** {@link BearerAuth} as the engine's per-attempt filter applies it, against two WireMock servers (the API and another origin). */
 class BearerAuthTest {
 
     @RegisterExtension
