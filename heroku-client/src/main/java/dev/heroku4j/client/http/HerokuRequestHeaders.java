@@ -9,12 +9,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * The headers every Heroku API request carries, set in the engine's one copy of the request per attempt
+ * The headers every Heroku API request carries, decided once per attempt by the engine
  * ({@code internal.HerokuExchangeFilter}):
  * <ul>
  *   <li>{@code User-Agent} (default {@code heroku4j/<version>});</li>
@@ -59,18 +58,20 @@ public final class HerokuRequestHeaders {
         this.requestIds = requestIds;
     }
 
-    /** Sets {@code User-Agent}, a new {@code Request-Id} and the one {@code Accept} in the headers of a request copy. */
-    public void apply(HttpHeaders headers) {
-        headers.set(HttpHeaders.USER_AGENT, userAgent);
-        headers.set(HerokuHeaders.REQUEST_ID, requestIds.get());
-        headers.set(HttpHeaders.ACCEPT, accept(headers.get(HttpHeaders.ACCEPT)));
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** A {@code Request-Id} for one attempt. */
+    public String newRequestId() {
+        return requestIds.get();
     }
 
     /**
-     * The Accept to send, remembered per Accept the request came with: the generated code asks with a handful of
-     * values, so parsing media types once per value beats once per request.
+     * The one Accept to send for a request that came with {@code acceptValues} (null: none), remembered per value:
+     * the generated code asks with a handful of values, so parsing media types once per value beats once per request.
      */
-    private String accept(@Nullable List<String> acceptValues) {
+    public String accept(@Nullable List<String> acceptValues) {
         if (acceptValues == null || acceptValues.isEmpty()) {
             return defaultAccept;
         }

@@ -2,7 +2,6 @@ package dev.heroku4j.client.internal;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -21,11 +20,12 @@ import dev.heroku4j.client.http.RequestLog;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
 
 /**
- * Everything the engine does to one attempt that needs no waiting, inside retry and throttle, in one request copy and
- * two operators on the response (each step is its concept's own function):
+ * Everything the engine does to one attempt that needs no waiting, inside retry and throttle, with no copy of the
+ * request and two operators on the response (each step is its concept's own function):
  * <ol>
  *   <li>the request: {@code User-Agent}, a fresh {@code Request-Id} and the one {@code Accept}
- *       ({@link HerokuRequestHeaders}), {@code Authorization} as {@link BearerAuth} decides;</li>
+ *       ({@link HerokuRequestHeaders}), {@code Authorization} as {@link BearerAuth} decides, laid over the given
+ *       request by an {@link AttemptRequest} rather than a copy of it;</li>
  *   <li>no answer (one {@code onErrorMap}): logged ({@link RequestLog}), then a {@code WebClientRequestException}
  *       becomes a {@code HerokuTransportException} ({@link HerokuErrorFilter#transportFailure});</li>
  *   <li>an answer (one {@code flatMap}), whatever its status: Heroku warnings logged ({@link HerokuWarnings}),
@@ -35,8 +35,8 @@ import dev.heroku4j.client.ratelimit.RateLimitTracker;
  * </ol>
  * Computed when subscribed, so each attempt (the retry filter re-subscribes) gets its own Request-Id.
  *
- * <p>{@code Authorization} is written into the outgoing HTTP request only ({@code ClientRequest.httpRequest}), not
- * into the request's headers: what Spring builds from those (the request of a {@code WebClientRequestException}, or
+ * <p>{@code Authorization} is written into the outgoing HTTP request only, never into the request's
+ * {@code headers()}: what Spring builds from those (the request of a {@code WebClientRequestException}, or
  * of a {@code WebClientResponseException} when a 2xx body cannot be read) never carries the key, so no copy of the
  * response or exception is needed to take it out.
  */
@@ -46,16 +46,11 @@ public final class HerokuExchangeFilter implements ExchangeFilterFunction {
     private final BearerAuth auth;
     private final RateLimitTracker tracker;
     private final HerokuWarnings warnings = new HerokuWarnings();
-    private final Consumer<HttpHeaders> perAttemptHeaders;
 
     public HerokuExchangeFilter(HerokuRequestHeaders requestHeaders, BearerAuth auth, RateLimitTracker tracker) {
         this.requestHeaders = Objects.requireNonNull(requestHeaders, "requestHeaders");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.tracker = Objects.requireNonNull(tracker, "tracker");
-        this.perAttemptHeaders = headers -> {
-            this.requestHeaders.apply(headers);
-            headers.remove(HttpHeaders.AUTHORIZATION);
-        };
     }
 
     @Override
@@ -65,11 +60,12 @@ public final class HerokuExchangeFilter implements ExchangeFilterFunction {
 
     private Mono<ClientResponse> attempt(ClientRequest given, ExchangeFunction next) {
         @Nullable List<String> authorization = auth.authorization(given.url(), given.headers());
-        ClientRequest.Builder copy = ClientRequest.from(given).headers(perAttemptHeaders);
-        if (authorization != null) {
-            copy.httpRequest(http -> http.getHeaders().put(HttpHeaders.AUTHORIZATION, authorization));
+        ClientRequest base = given;
+        if (authorization == null && given.headers().containsHeader(HttpHeaders.AUTHORIZATION)) {
+            base = ClientRequest.from(given).headers(h -> h.remove(HttpHeaders.AUTHORIZATION)).build(); // not ours to send
         }
-        ClientRequest request = copy.build();
+        ClientRequest request = new AttemptRequest(base, requestHeaders.userAgent(), requestHeaders.newRequestId(),
+                requestHeaders.accept(base.headers().get(HttpHeaders.ACCEPT)), authorization);
         long start = System.nanoTime();
         Mono<ClientResponse> exchange = next.exchange(request);
         if (RequestLog.enabled()) {
