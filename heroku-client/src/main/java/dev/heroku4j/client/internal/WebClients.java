@@ -34,7 +34,7 @@ import dev.heroku4j.client.retry.RetryFilter;
  *         and the throttle's delay;</li>
  *     <li>{@link ThrottleFilter} (unless the throttle is switched off): paces each attempt as the quota runs low, and
  *         hears of each 429 as the exception the next filter raised;</li>
- *     <li>{@link HerokuExchangeFilter}: all that each attempt needs without waiting, in one request copy: User-Agent,
+ *     <li>{@link HerokuExchangeFilter}: all that each attempt needs without waiting, with no copy of the request: User-Agent,
  *         fresh Request-Id, Accept, the key for the API origin only; then, on the answer, warnings, the
  *         {@code RateLimit-Remaining} of every response (errors included), the request log with the real status,
  *         and non-2xx and transport failures as exceptions (seen by throttle and retry above).</li>
