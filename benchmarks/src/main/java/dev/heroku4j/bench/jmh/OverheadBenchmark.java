@@ -45,7 +45,7 @@ public class OverheadBenchmark {
     public void setUp() {
         String url = Clients.baseUrl();
         appUri = url + "/apps/{app_id_or_name}";
-        // no filters: the key as a default header instead of the headers filter's; WebClient's default connector
+        // no filters: the key as a default header instead of the exchange filter's; WebClient's default connector
         generatedOnly = ReactiveHerokuClient.builder().apiKey(Clients.API_KEY).baseUrl(url)
                 .clientConnector(new ReactorClientHttpConnector())
                 .webClientBuilder(TrimmedWebClientBuilder.of(

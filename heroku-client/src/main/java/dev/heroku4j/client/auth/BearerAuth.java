@@ -1,10 +1,12 @@
 package dev.heroku4j.client.auth;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -16,14 +18,15 @@ import org.springframework.http.HttpHeaders;
  * the connector, so a {@code 302} to another host cannot carry the key either. An {@code Authorization} header that is
  * already present on an API request (a per-call token) is kept.
  *
- * <p>Applied by {@code HerokuHeadersFilter} in the same request copy as the other per-attempt headers. The key is
- * resolved when the request is made, so a missing key fails that request (with {@link ApiKeyNotFoundException},
- * nothing sent) rather than the application start.
+ * <p>Asked by the engine ({@code internal.HerokuExchangeFilter}) once per attempt. The key is resolved when the request
+ * is made, so a missing key fails that request (with {@link ApiKeyNotFoundException}, nothing sent) rather than the
+ * application start.
  */
 public final class BearerAuth {
 
     private final Supplier<ApiKey> keys;
     private final URI apiOrigin;
+    private volatile @Nullable Bearer last;
 
     public BearerAuth(Supplier<ApiKey> keys, URI apiBaseUrl) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -34,15 +37,34 @@ public final class BearerAuth {
     }
 
     /**
-     * Sets or removes {@code Authorization} in the headers of a request to {@code url}.
+     * The {@code Authorization} values a request to {@code url} with these headers is sent with: its own for the API
+     * origin when it has any, else {@code Bearer <key>}; null (none) for every other origin.
      *
      * @throws ApiKeyNotFoundException when the request goes to the API and no key can be found
      */
-    public void apply(URI url, HttpHeaders headers) {
+    public @Nullable List<String> authorization(URI url, HttpHeaders headers) {
         if (!sameOrigin(url, apiOrigin)) {
-            headers.remove(HttpHeaders.AUTHORIZATION);
-        } else if (!headers.containsHeader(HttpHeaders.AUTHORIZATION)) {
-            headers.setBearerAuth(keys.get().value());
+            return null;
+        }
+        List<String> given = headers.get(HttpHeaders.AUTHORIZATION);
+        return given != null ? given : bearer(keys.get().value());
+    }
+
+    /** {@code Bearer <key>}, made once per key rather than once per request. */
+    private List<String> bearer(String key) {
+        Bearer last = this.last;
+        if (last == null || !last.key().equals(key)) {
+            last = new Bearer(key, List.of("Bearer " + key));
+            this.last = last;
+        }
+        return last.header();
+    }
+
+    private record Bearer(String key, List<String> header) {
+
+        @Override
+        public String toString() {
+            return "Bearer[******]";
         }
     }
 

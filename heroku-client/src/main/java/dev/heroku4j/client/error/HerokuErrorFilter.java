@@ -10,6 +10,7 @@ import dev.heroku4j.client.http.HerokuHeaders;
 import dev.heroku4j.client.http.RequestInfo;
 import org.jspecify.annotations.Nullable;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -28,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns every non-2xx response into a {@link HerokuApiException} subclass (reading Heroku's JSON error body; any
  * other body, HTML or empty, still gives status and a body excerpt), and every transport failure into a
- * {@link HerokuTransportException}.
+ * {@link HerokuTransportException}. The mapping is here, once: the engine's API client calls it from its one
+ * per-attempt filter ({@code internal.HerokuExchangeFilter}: {@link #transportFailure}, {@link #readError}), the
+ * stream client installs this class as its filter.
  *
  * <p>The exception is raised inside the exchange, so it leaves {@code retrieve().bodyToMono(..)},
  * {@code toEntity(..)} and the generated API methods unchanged, instead of Spring's
@@ -44,11 +47,17 @@ public final class HerokuErrorFilter implements ExchangeFilterFunction {
     @Override
     public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
         return next.exchange(request)
-                .onErrorMap(WebClientRequestException.class, e -> new HerokuTransportException(
-                        request.method().name(), RequestInfo.pathTemplate(request), withoutCredentials(e)))
+                .onErrorMap(WebClientRequestException.class, e -> transportFailure(request, e))
                 .flatMap(response -> response.statusCode().is2xxSuccessful()
                         ? Mono.just(withoutCredentials(response))
-                        : readError(request, response).flatMap(Mono::error));
+                        : readError(request, response, sentKey(request.headers().get(HttpHeaders.AUTHORIZATION)))
+                                .flatMap(Mono::error));
+    }
+
+    /** A request that got no answer, as the exception a caller sees (and retry decides on). */
+    public static HerokuTransportException transportFailure(ClientRequest request, WebClientRequestException e) {
+        return new HerokuTransportException(request.method().name(), RequestInfo.pathTemplate(request),
+                withoutCredentials(e));
     }
 
     /*
@@ -101,14 +110,20 @@ public final class HerokuErrorFilter implements ExchangeFilterFunction {
         return HttpHeaders.readOnlyHttpHeaders(copy);
     }
 
-    private static Mono<HerokuApiException> readError(ClientRequest request, ClientResponse response) {
+    /**
+     * The exception for a non-2xx response, once its body is read (and released).
+     *
+     * @param key the key the request was sent with, taken out of whatever the exception carries; null if none
+     */
+    public static Mono<HerokuApiException> readError(ClientRequest request, ClientResponse response,
+                                                     @Nullable String key) {
         return response.bodyToMono(String.class)
                 .defaultIfEmpty("")
                 .onErrorResume(e -> Mono.just("<body unreadable: " + e.getClass().getSimpleName() + ">"))
-                .map(body -> HerokuApiException.of(toError(request, response, body)));
+                .map(body -> HerokuApiException.of(toError(request, response, body, key)));
     }
 
-    static HerokuError toError(ClientRequest request, ClientResponse response, String body) {
+    static HerokuError toError(ClientRequest request, ClientResponse response, String body, @Nullable String key) {
         HttpHeaders headers = response.headers().asHttpHeaders();
         String requestId = headers.getFirst(HerokuHeaders.REQUEST_ID);
         if (requestId == null) {
@@ -117,7 +132,6 @@ public final class HerokuErrorFilter implements ExchangeFilterFunction {
         String id = null;
         String message = null;
         String url = null;
-        String key = sentKey(request);
         JsonNode json = parse(body);
         if (json != null) {
             id = scrub(text(json, "id"), key);
@@ -131,9 +145,10 @@ public final class HerokuErrorFilter implements ExchangeFilterFunction {
                 request.method().name(), RequestInfo.pathTemplate(request), excerpt);
     }
 
-    /** The key this request carried ({@code Authorization: Bearer <key>}), or null when it carried none. */
-    private static @Nullable String sentKey(ClientRequest request) {
-        String authorization = request.headers().getFirst(HttpHeaders.AUTHORIZATION);
+    /** The key in {@code Authorization} values ({@code Bearer <key>}), or null when they carry none. */
+    public static @Nullable String sentKey(@Nullable List<String> authorizationValues) {
+        String authorization = authorizationValues == null || authorizationValues.isEmpty() ? null
+                : authorizationValues.get(0);
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }

@@ -69,33 +69,72 @@ public final class PathSafetyFilter implements ExchangeFilterFunction {
         return problem(rawPath, uriTemplate == null ? null : Template.of(uriTemplate));
     }
 
+    /** Walks the path in place (no list, no substrings): it runs on every call. */
     private static @Nullable String problem(@Nullable String rawPath, @Nullable Template template) {
-        List<String> segments = segments(rawPath == null ? "" : rawPath);
-        for (String segment : segments) {
-            if (segment.isEmpty()) {
-                return "empty path segment (a blank identity?)";
-            }
-            String decoded = segment.indexOf('%') < 0 ? segment : UriUtils.decode(segment, StandardCharsets.UTF_8);
-            if (decoded.isBlank()) {
-                return "blank path segment (an identity of spaces?)";
-            }
-            if (decoded.equals(".") || decoded.equals("..")) {
-                return "'" + decoded + "' path segment";
+        String path = rawPath == null ? "" : rawPath;
+        int first = path.startsWith("/") ? 1 : 0;
+        int count = 0;
+        for (int from = first, to; from < path.length() || (count > 0 && from == path.length()); from = to + 1) {
+            to = end(path, from);
+            count++;
+            String problem = segmentProblem(path, from, to);
+            if (problem != null) {
+                return problem;
             }
         }
         if (template == null) {
             return null;
         }
         List<String> literals = template.segments();
-        if (template.absolute() ? segments.size() != literals.size() : segments.size() < literals.size()) {
-            return "expanded to " + segments.size() + " segments, but the template has " + literals.size();
+        if (template.absolute() ? count != literals.size() : count < literals.size()) {
+            return "expanded to " + count + " segments, but the template has " + literals.size();
         }
-        int offset = segments.size() - literals.size();
-        for (int i = 0; i < literals.size(); i++) {
-            String literal = literals.get(i);
-            if (literal.indexOf('{') < 0 && !literal.equals(segments.get(offset + i))) {
-                return "segment " + (offset + i + 1) + " does not match the template's '" + literal + "'";
+        int offset = count - literals.size();
+        int index = 0;
+        for (int from = first, to; index < count; from = to + 1, index++) {
+            to = end(path, from);
+            if (index < offset) {
+                continue;
             }
+            String literal = literals.get(index - offset);
+            if (literal.indexOf('{') < 0 && !(to - from == literal.length() && path.startsWith(literal, from))) {
+                return "segment " + (index + 1) + " does not match the template's '" + literal + "'";
+            }
+        }
+        return null;
+    }
+
+    /** Where the segment starting at {@code from} ends: the next slash, or the end of the path. */
+    private static int end(String path, int from) {
+        int slash = path.indexOf('/', from);
+        return slash < 0 ? path.length() : slash;
+    }
+
+    private static @Nullable String segmentProblem(String path, int from, int to) {
+        if (from == to) {
+            return "empty path segment (a blank identity?)";
+        }
+        int percent = path.indexOf('%', from);
+        if (percent >= 0 && percent < to) {
+            return decodedProblem(UriUtils.decode(path.substring(from, to), StandardCharsets.UTF_8));
+        }
+        boolean blank = true;
+        for (int i = from; i < to && blank; i++) {
+            blank = Character.isWhitespace(path.charAt(i));
+        }
+        if (blank) {
+            return decodedProblem(" "); // an identity of spaces, unencoded
+        }
+        boolean dots = to - from <= 2 && path.charAt(from) == '.' && path.charAt(to - 1) == '.';
+        return dots ? decodedProblem(path.substring(from, to)) : null;
+    }
+
+    private static @Nullable String decodedProblem(String decoded) {
+        if (decoded.isBlank()) {
+            return "blank path segment (an identity of spaces?)";
+        }
+        if (decoded.equals(".") || decoded.equals("..")) {
+            return "'" + decoded + "' path segment";
         }
         return null;
     }

@@ -20,7 +20,8 @@ public final class RequestInfo {
 
     /** The template as given to {@code uri(...)}, e.g. {@code https://api.heroku.com/apps/{app_id_or_name}}. */
     public static @Nullable String uriTemplate(ClientRequest request) {
-        return request.attribute(URI_TEMPLATE_ATTRIBUTE).map(Object::toString).orElse(null);
+        Object template = request.attributes().get(URI_TEMPLATE_ATTRIBUTE); // no Optional: asked several times per call
+        return template == null ? null : template.toString();
     }
 
     /**

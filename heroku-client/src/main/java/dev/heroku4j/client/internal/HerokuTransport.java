@@ -156,7 +156,7 @@ public final class HerokuTransport {
                                                 @Nullable Map<String, String> query, @Nullable Object body,
                                                 @Nullable String range) {
         String uri = operation.uri(baseUrl, path, query);
-        return Mono.defer(() -> {
+        Mono<ResponseEntity<T>> exchange = Mono.defer(() -> {
             WebClient.RequestBodySpec request = api.obtain().method(operation.method()).uri(URI.create(uri))
                     .attribute(RequestInfo.URI_TEMPLATE_ATTRIBUTE, operation.pathTemplate())
                     .header(HttpHeaders.ACCEPT, operation.accept());
@@ -176,7 +176,9 @@ public final class HerokuTransport {
                     ? response.toBodilessEntity().map(HerokuTransport::<T>bodiless)
                     : response.toEntity(operation.responseType());
             return entity;
-        }).onErrorMap(e -> translate(operation, e)).doOnNext(this::record);
+        }).onErrorMap(operation.translation());
+        // an operator per call only for the view that captures (withResponse)
+        return capture == null ? exchange : exchange.doOnNext(this::record);
     }
 
     @SuppressWarnings("unchecked")
@@ -198,7 +200,7 @@ public final class HerokuTransport {
         if (e instanceof CodecException) {
             return new HerokuDecodingException(operation.method().name(), operation.pathTemplate(), e);
         }
-        // The error filter has turned every non-2xx answer into a HerokuApiException, so Spring's response exception
+        // The per-attempt filter has turned every non-2xx answer into a HerokuApiException, so Spring's response exception
         // here means a 2xx body failed: cut off (I/O, timeout) is a transport failure, anything else a decoding one.
         if (e instanceof WebClientResponseException && !brokenOff(e)) {
             return new HerokuDecodingException(operation.method().name(), operation.pathTemplate(), e);

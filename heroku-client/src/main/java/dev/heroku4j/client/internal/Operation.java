@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
@@ -25,6 +26,7 @@ public final class Operation<T> {
     private final String accept;
     private final @Nullable ParameterizedTypeReference<T> responseType;
     private final String[] literals; // literal i comes before value i; one more literal than values
+    private final Function<Throwable, Throwable> translation = e -> HerokuTransport.translate(this, e);
 
     private Operation(HttpMethod method, String pathTemplate, String variant,
                       @Nullable ParameterizedTypeReference<T> responseType) {
@@ -68,6 +70,11 @@ public final class Operation<T> {
 
     public @Nullable ParameterizedTypeReference<T> responseType() {
         return responseType;
+    }
+
+    /** Failures of this operation as a caller sees them ({@link HerokuTransport#translate}), made once, not per call. */
+    Function<Throwable, Throwable> translation() {
+        return translation;
     }
 
     /** The request URI below {@code baseUrl}: each value percent-encoded as one path segment. */

@@ -12,6 +12,9 @@ import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+
+import dev.heroku4j.client.http.HerokuHeaders;
 
 /**
  * Holds the latest {@code RateLimit-Remaining} seen on any response (success or error) and tells listeners about each
@@ -63,7 +66,23 @@ public final class RateLimitTracker {
         return onSnapshot(s -> listener.accept(s.remaining()));
     }
 
-    /** Records a reading (done by {@link RateLimitFilter}). */
+    /**
+     * Records the {@code RateLimit-Remaining} of a response, success or error; a response without one, or with a
+     * malformed one, is not worth failing the call for and changes nothing. The engine calls this for every response
+     * ({@code internal.HerokuExchangeFilter}), before an error status becomes an exception.
+     */
+    public void record(HttpHeaders responseHeaders) {
+        String value = responseHeaders.getFirst(HerokuHeaders.RATE_LIMIT_REMAINING);
+        if (value != null) {
+            try {
+                record(Integer.parseInt(value.strip()));
+            } catch (NumberFormatException ignored) {
+                // a malformed header is not worth failing the call for
+            }
+        }
+    }
+
+    /** Records a reading. */
     public void record(int remaining) {
         RateLimitSnapshot snapshot = new RateLimitSnapshot(remaining, clock.instant());
         latest = snapshot;

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Asks a {@link Throttle} before each attempt and tells it about 429s. Sits inside the retry filter (so each retry
- * is paced too) and outside the error filter (so a 429 arrives here as a {@link HerokuRateLimitException}).
+ * is paced too) and outside the engine's per-attempt filter that maps errors (so a 429 arrives here as a
+ * {@link HerokuRateLimitException}).
  *
  * <p>At the client's first call, while the throttle knows no reading, it sends one {@code GET /account/rate-limits}
  * (which Heroku does not count against the quota) so that the client does not start blind. The probe is sent once

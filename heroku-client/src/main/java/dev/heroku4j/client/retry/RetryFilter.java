@@ -61,15 +61,14 @@ public final class RetryFilter implements ExchangeFilterFunction {
 
     @Override
     public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-        if (settings.maxRetries() == 0 || Boolean.TRUE.equals(request.attribute(NO_RETRY_ATTRIBUTE).orElse(null))) {
+        if (settings.maxRetries() == 0 || Boolean.TRUE.equals(request.attributes().get(NO_RETRY_ATTRIBUTE))) {
             return next.exchange(request);
         }
         return Mono.defer(() -> {
             long startNanos = System.nanoTime();
             // Most calls succeed: the retry machinery is built only once an attempt has failed in a retryable way.
-            return next.exchange(request).onErrorResume(
-                    e -> isRetryable(request.method(), e) && withinBudget(e, startNanos),
-                    first -> retried(request, next, first, startNanos));
+            return next.exchange(request).onErrorResume(e -> isRetryable(request.method(), e) && withinBudget(e, startNanos)
+                    ? retried(request, next, e, startNanos) : Mono.error(e));
         });
     }
 

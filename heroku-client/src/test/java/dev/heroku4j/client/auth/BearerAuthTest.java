@@ -8,19 +8,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.heroku4j.client.http.HerokuHeadersFilter;
+import dev.heroku4j.client.error.HerokuApiException;
+import dev.heroku4j.client.http.HerokuRequestHeaders;
+import dev.heroku4j.client.internal.HerokuExchangeFilter;
+import dev.heroku4j.client.ratelimit.RateLimitTracker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
 
-/** {@link BearerAuth} as the headers filter applies it, against two WireMock servers (the API and another origin). */
+/** {@link BearerAuth} as the engine's per-attempt filter applies it, against two WireMock servers (the API and another origin). */
 class BearerAuthTest {
 
     @RegisterExtension
@@ -34,7 +39,8 @@ class BearerAuthTest {
     }
 
     private static WebClient client(BearerAuth auth) {
-        return WebClient.builder().filter(new HerokuHeadersFilter("heroku4j/test", "3", auth)).build();
+        return WebClient.builder().filter(new HerokuExchangeFilter(new HerokuRequestHeaders("heroku4j/test", "3"), auth,
+                new RateLimitTracker())).build();
     }
 
     @Test
@@ -76,16 +82,38 @@ class BearerAuthTest {
     }
 
     @Test
+    void filter_whenApiOrigin_sendsTheKeyButKeepsItOutOfTheRequestHeadersSpringHoldsOn() {
+        api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        List<HttpHeaders> seenInside = new CopyOnWriteArrayList<>();
+        WebClient client = WebClient.builder()
+                .filter(new HerokuExchangeFilter(new HerokuRequestHeaders("heroku4j/test", "3"),
+                        new BearerAuth(() -> ApiKey.of("the-key", "test"), URI.create(api.baseUrl())), new RateLimitTracker()))
+                .filter((request, next) -> { // where Spring's exchange (and its exceptions) takes the headers from
+                    seenInside.add(request.headers());
+                    return next.exchange(request);
+                })
+                .build();
+
+        client.get().uri(api.baseUrl() + "/account").retrieve().toBodilessEntity().block();
+
+        api.verify(getRequestedFor(urlPathEqualTo("/account")).withHeader("Authorization", equalTo("Bearer the-key")));
+        assertThat(seenInside).singleElement().satisfies(headers -> {
+            assertThat(headers.containsHeader(HttpHeaders.AUTHORIZATION)).isFalse();
+            assertThat(headers.getFirst("Request-Id")).isNotBlank();
+        });
+    }
+
+    @Test
     void filter_whenRedirectToOtherHost_isNotFollowedAndManualFollowSendsNoKey() {
         api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", other.baseUrl() + "/elsewhere")));
         other.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
-        ResponseEntity<Void> response = client().get().uri(api.baseUrl() + "/apps").retrieve().toBodilessEntity().block();
-
-        assertThat(response.getStatusCode().value()).isEqualTo(302);
+        // the engine treats a 3xx as an error (the generated client has no use for a redirect)
+        assertThatThrownBy(() -> client().get().uri(api.baseUrl() + "/apps").retrieve().toBodilessEntity().block())
+                .isInstanceOfSatisfying(HerokuApiException.class, e -> assertThat(e.status()).isEqualTo(302));
         assertThat(other.getAllServeEvents()).isEmpty(); // the connector did not follow the redirect
-        URI location = response.getHeaders().getLocation();
+        URI location = URI.create(other.baseUrl() + "/elsewhere"); // where the 302 pointed
         client().get().uri(location).retrieve().toBodilessEntity().block();
         other.verify(getRequestedFor(urlPathEqualTo("/elsewhere")).withoutHeader("Authorization"));
     }

@@ -87,4 +87,19 @@ class PathSafetyFilterTest {
                 .isEqualTo("segment 3 does not match the template's 'apps'");
         assertThat(PathSafetyFilter.problem("/", "/")).isNull();
     }
+
+    @Test
+    void problem_walksEverySegment_trailingAndDoubleSlashesBlanksAndDotsIncluded() {
+        assertThat(PathSafetyFilter.problem("/apps/", null)).isEqualTo("empty path segment (a blank identity?)");
+        assertThat(PathSafetyFilter.problem("//", null)).isEqualTo("empty path segment (a blank identity?)");
+        assertThat(PathSafetyFilter.problem("/apps/ /x", null)).isEqualTo("blank path segment (an identity of spaces?)");
+        assertThat(PathSafetyFilter.problem("/apps/%20%20", null)).isEqualTo("blank path segment (an identity of spaces?)");
+        assertThat(PathSafetyFilter.problem("/apps/../x", null)).isEqualTo("'..' path segment");
+        assertThat(PathSafetyFilter.problem("/./apps", null)).isEqualTo("'.' path segment");
+        assertThat(PathSafetyFilter.problem("/apps/.x./a..", null)).isNull();
+        assertThat(PathSafetyFilter.problem("", null)).isNull();
+        assertThat(PathSafetyFilter.problem("/apps/a/config-var", "/apps/{app}/config-vars"))
+                .isEqualTo("segment 3 does not match the template's 'config-vars'");
+        assertThat(PathSafetyFilter.problem("/apps/a/config-vars", "/apps/{app}/config-vars")).isNull();
+    }
 }

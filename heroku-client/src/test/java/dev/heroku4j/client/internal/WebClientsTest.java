@@ -30,18 +30,13 @@ import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.HerokuClientBuilder;
 import dev.heroku4j.client.HerokuConfig;
 import dev.heroku4j.client.error.HerokuApiException;
-import dev.heroku4j.client.error.HerokuErrorFilter;
 import dev.heroku4j.client.error.HerokuTransportException;
-import dev.heroku4j.client.http.HerokuHeadersFilter;
 import dev.heroku4j.client.http.HerokuJson;
-import dev.heroku4j.client.http.HerokuWarningFilter;
 import dev.heroku4j.client.http.HttpTimeouts;
 import dev.heroku4j.client.http.PathSafetyFilter;
 import dev.heroku4j.client.http.ReactorConnectors;
-import dev.heroku4j.client.http.RequestLoggingFilter;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.model.AppCreateOpts;
-import dev.heroku4j.client.ratelimit.RateLimitFilter;
 import dev.heroku4j.client.ratelimit.ThrottleFilter;
 import dev.heroku4j.client.ratelimit.RateLimitSnapshot;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
@@ -82,10 +77,9 @@ class WebClientsTest {
 
         assertThat(WebClients.apiFilters(governed, new RateLimitTracker())).extracting(f -> (Class) f.getClass())
                 .containsExactly(PathSafetyFilter.class, RetryFilter.class, ThrottleFilter.class,
-                        HerokuHeadersFilter.class, HerokuErrorFilter.class, RequestLoggingFilter.class,
-                        RateLimitFilter.class, HerokuWarningFilter.class);
+                        HerokuExchangeFilter.class);
         assertThat(WebClients.apiFilters(plain, new RateLimitTracker())).noneMatch(f -> f instanceof ThrottleFilter)
-                .hasSize(7);
+                .hasSize(3);
     }
 
     @Test

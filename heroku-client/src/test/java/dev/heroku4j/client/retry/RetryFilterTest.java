@@ -18,10 +18,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.heroku4j.client.auth.ApiKey;
 import dev.heroku4j.client.auth.BearerAuth;
 import dev.heroku4j.client.error.HerokuApiException;
-import dev.heroku4j.client.error.HerokuErrorFilter;
 import dev.heroku4j.client.error.HerokuRateLimitException;
 import dev.heroku4j.client.error.HerokuTransportException;
-import dev.heroku4j.client.http.HerokuHeadersFilter;
+import dev.heroku4j.client.http.HerokuRequestHeaders;
+import dev.heroku4j.client.internal.HerokuExchangeFilter;
+import dev.heroku4j.client.ratelimit.RateLimitTracker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpMethod;
@@ -35,13 +36,12 @@ class RetryFilterTest {
 
     private static final RetrySettings FAST = RetrySettings.DEFAULTS.withBackoff(Duration.ofMillis(10), Duration.ofMillis(50));
 
-    /** The production order: retry outside headers outside error mapping. */
+    /** The production order: retry outside the engine's per-attempt filter (headers, key, error mapping). */
     private static WebClient client(String baseUrl, RetrySettings settings) {
         return WebClient.builder().baseUrl(baseUrl)
                 .filter(new RetryFilter(settings))
-                .filter(new HerokuHeadersFilter("heroku4j/test", "3",
-                        new BearerAuth(() -> ApiKey.of("the-key", "test"), URI.create(baseUrl))))
-                .filter(new HerokuErrorFilter())
+                .filter(new HerokuExchangeFilter(new HerokuRequestHeaders("heroku4j/test", "3"),
+                        new BearerAuth(() -> ApiKey.of("the-key", "test"), URI.create(baseUrl)), new RateLimitTracker()))
                 .build();
     }
 

@@ -10,13 +10,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.heroku4j.client.error.HerokuErrorFilter;
+import java.net.URI;
+
+import dev.heroku4j.client.auth.ApiKey;
+import dev.heroku4j.client.auth.BearerAuth;
+import dev.heroku4j.client.http.HerokuRequestHeaders;
+import dev.heroku4j.client.internal.HerokuExchangeFilter;
 import dev.heroku4j.client.error.HerokuRateLimitException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.reactive.function.client.WebClient;
 
-class RateLimitFilterTest {
+/** {@code RateLimit-Remaining} as the engine records it (its one per-attempt filter), errors included. */
+class RateLimitRecordingTest {
 
     @RegisterExtension
     static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -34,8 +40,8 @@ class RateLimitFilterTest {
         tracker.onRemaining(remaining::add);
         tracker.onSnapshot(snapshots::add);
         WebClient client = WebClient.builder().baseUrl(api.baseUrl())
-                .filter(new HerokuErrorFilter())
-                .filter(new RateLimitFilter(tracker))
+                .filter(new HerokuExchangeFilter(new HerokuRequestHeaders("heroku4j/test", "3"),
+                        new BearerAuth(() -> ApiKey.of("the-key", "test"), URI.create(api.baseUrl())), tracker))
                 .build();
 
         assertThat(tracker.current()).isEmpty();

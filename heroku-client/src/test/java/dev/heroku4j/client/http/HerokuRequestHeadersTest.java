@@ -14,12 +14,15 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.heroku4j.client.auth.ApiKey;
 import dev.heroku4j.client.auth.BearerAuth;
+import dev.heroku4j.client.internal.HerokuExchangeFilter;
+import dev.heroku4j.client.ratelimit.RateLimitTracker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.reactive.function.client.WebClient;
 
-class HerokuHeadersFilterTest {
+/** The request headers as the engine sends them (its one per-attempt filter). */
+class HerokuRequestHeadersTest {
 
     @RegisterExtension
     static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -30,8 +33,9 @@ class HerokuHeadersFilterTest {
     }
 
     private static WebClient client(String variant) {
-        return WebClient.builder().baseUrl(api.baseUrl()).filter(new HerokuHeadersFilter("heroku4j/test", variant,
-                new BearerAuth(() -> ApiKey.of("the-key", "test"), URI.create(api.baseUrl())))).build();
+        return WebClient.builder().baseUrl(api.baseUrl()).filter(new HerokuExchangeFilter(new HerokuRequestHeaders("heroku4j/test", variant),
+                new BearerAuth(() -> ApiKey.of("the-key", "test"), URI.create(api.baseUrl())), new RateLimitTracker()))
+                .build();
     }
 
     private static LoggedRequest onlyRequest() {
@@ -100,10 +104,10 @@ class HerokuHeadersFilterTest {
 
     @Test
     void explicitVariant_whenOtherTypes_returnsNull() {
-        assertThat(HerokuHeadersFilter.explicitVariant(List.of("text/plain"))).isNull();
-        assertThat(HerokuHeadersFilter.explicitVariant(List.of("application/vnd.heroku+json"))).isNull();
-        assertThat(HerokuHeadersFilter.explicitVariant(List.of("not a media type;;"))).isNull();
-        assertThat(HerokuHeadersFilter.explicitVariant(List.of("application/vnd.heroku+json;version=3.webhooks")))
+        assertThat(HerokuRequestHeaders.explicitVariant(List.of("text/plain"))).isNull();
+        assertThat(HerokuRequestHeaders.explicitVariant(List.of("application/vnd.heroku+json"))).isNull();
+        assertThat(HerokuRequestHeaders.explicitVariant(List.of("not a media type;;"))).isNull();
+        assertThat(HerokuRequestHeaders.explicitVariant(List.of("application/vnd.heroku+json;version=3.webhooks")))
                 .isEqualTo("application/vnd.heroku+json; version=3.webhooks");
     }
 
@@ -111,7 +115,7 @@ class HerokuHeadersFilterTest {
     void requestId_isARandomVersion4Uuid_differentEachTime() {
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            String id = HerokuHeadersFilter.requestId();
+            String id = HerokuRequestHeaders.requestId();
             java.util.UUID uuid = java.util.UUID.fromString(id);
             assertThat(uuid.version()).isEqualTo(4);
             assertThat(uuid.variant()).isEqualTo(2);

@@ -8,43 +8,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import dev.heroku4j.client.auth.BearerAuth;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.ClientRequest;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
-import org.springframework.web.reactive.function.client.ExchangeFunction;
-import reactor.core.publisher.Mono;
 
 /**
- * Sets the headers every Heroku request carries, in one copy of the request per attempt:
+ * The headers every Heroku API request carries, decided once per attempt by the engine
+ * ({@code internal.HerokuExchangeFilter}):
  * <ul>
  *   <li>{@code User-Agent} (default {@code heroku4j/<version>});</li>
  *   <li>a fresh {@code Request-Id} (UUID) for every attempt, so a retried call can be told apart in Heroku's logs;</li>
  *   <li>exactly one {@code Accept}: a request that already names a Heroku variant other than plain {@code version=3}
  *       (e.g. {@code application/vnd.heroku+json; version=3.sdk}, set by the spec for SDK-only operations) keeps it;
- *       a missing Accept, {@code version=3} or anything else becomes the configured default variant;</li>
- *   <li>{@code Authorization} as {@link BearerAuth} decides: the key for the API origin only.</li>
+ *       a missing Accept, {@code version=3} or anything else becomes the configured default variant.</li>
  * </ul>
- * The headers are computed when the exchange is subscribed, so re-subscription by the retry filter gets new ones.
+ * The key is not among them: {@code auth.BearerAuth} decides it.
  */
-public final class HerokuHeadersFilter implements ExchangeFilterFunction {
+public final class HerokuRequestHeaders {
 
     private final String userAgent;
     private final String defaultAccept;
-    private final BearerAuth auth;
     private final Supplier<String> requestIds;
 
     /**
      * @param userAgent      the {@code User-Agent} value
      * @param defaultVariant the Heroku variant for requests that do not name one: {@code "3"} or {@code "3.sdk"}
-     * @param auth           where the key goes
      */
-    public HerokuHeadersFilter(String userAgent, String defaultVariant, BearerAuth auth) {
-        this(userAgent, defaultVariant, auth, HerokuHeadersFilter::requestId);
+    public HerokuRequestHeaders(String userAgent, String defaultVariant) {
+        this(userAgent, defaultVariant, HerokuRequestHeaders::requestId);
     }
 
     /**
@@ -61,29 +52,26 @@ public final class HerokuHeadersFilter implements ExchangeFilterFunction {
     private static final int MAX_REMEMBERED_ACCEPTS = 32;
     private final Map<List<String>, String> accepts = new ConcurrentHashMap<>();
 
-    HerokuHeadersFilter(String userAgent, String defaultVariant, BearerAuth auth, Supplier<String> requestIds) {
+    HerokuRequestHeaders(String userAgent, String defaultVariant, Supplier<String> requestIds) {
         this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
         this.defaultAccept = HerokuHeaders.accept(Objects.requireNonNull(defaultVariant, "defaultVariant"));
-        this.auth = Objects.requireNonNull(auth, "auth");
         this.requestIds = requestIds;
     }
 
-    /** One request copy for all headers: each copy costs about 2 KB per call (benchmarks figure 1c). */
-    @Override
-    public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-        return Mono.defer(() -> next.exchange(ClientRequest.from(request).headers(h -> {
-            h.set(HttpHeaders.USER_AGENT, userAgent);
-            h.set(HerokuHeaders.REQUEST_ID, requestIds.get());
-            h.set(HttpHeaders.ACCEPT, accept(h.get(HttpHeaders.ACCEPT)));
-            auth.apply(request.url(), h);
-        }).build()));
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** A {@code Request-Id} for one attempt. */
+    public String newRequestId() {
+        return requestIds.get();
     }
 
     /**
-     * The Accept to send, remembered per Accept the request came with: the generated code asks with a handful of
-     * values, so parsing media types once per value beats once per request.
+     * The one Accept to send for a request that came with {@code acceptValues} (null: none), remembered per value:
+     * the generated code asks with a handful of values, so parsing media types once per value beats once per request.
      */
-    private String accept(@Nullable List<String> acceptValues) {
+    public String accept(@Nullable List<String> acceptValues) {
         if (acceptValues == null || acceptValues.isEmpty()) {
             return defaultAccept;
         }
