@@ -49,9 +49,9 @@ final class MvcFootprintFigure {
                 + "`spring-boot-starter-webmvc` only (Tomcat on 127.0.0.1, random port), packaged by "
                 + "`spring-boot-maven-plugin` (`-exec.jar`); `MvcStarterApp` (`benchmarks/mvc-app-starter`) is the same "
                 + "application plus `heroku-spring-boot-starter`, and after start asks the context for the starter's "
-                + "`HerokuClient` and makes the first `appInfo(\"example\")` on the loopback server. The starter warms "
-                + "its engine on a background thread from the moment the environment is prepared (`HerokuPreinitializer`: "
-                + "an in-memory dry run, nothing sent); the third variant switches that off. `java -jar`, fresh "
+                + "`HerokuClient` and makes the first `appInfo(\"example\")` on the loopback server. Once the context is "
+                + "refreshed the starter warms its engine on a background thread (`HerokuClientPreparer`: an in-memory "
+                + "dry run, nothing sent); the third variant switches that off. `java -jar`, fresh "
                 + "JVM per start, default flags, ").append(run.startupRuns).append(" starts per variant, alternating.\n\n");
         s.append("| fat jar | size (MB) | jars in BOOT-INF/lib | Netty jars |\n|---|---|---|---|\n");
         s.append("| without heroku4j | ").append(Stats.f("%.1f", a[0])).append(" | ").append((int) a[1]).append(" | ").append((int) a[2]).append(" |\n");

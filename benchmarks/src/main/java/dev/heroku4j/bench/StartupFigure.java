@@ -65,8 +65,8 @@ final class StartupFigure {
                         + "and the first `appInfo(\"example\")` of the (blocking) `HerokuClient` bean after start. "
                         + "`HerokuClient` makes its WebClient "
                         + "at its first call (or `prepare()`); the starter's client prepares itself on a background "
-                        + "thread once the context is refreshed, and its `HerokuPreinitializer` warms the engine on "
-                        + "another from the moment the environment is prepared (an in-memory dry run, nothing sent). \"starter, heroku4j off\" is the starter's classpath "
+                        + "thread once the context is refreshed, and warms the engine on another "
+                        + "(an in-memory dry run, nothing sent). \"starter, heroku4j off\" is the starter's classpath "
                         + "(Boot's WebClient, HTTP client, codec and Jackson modules, Reactor Netty, heroku-client) with "
                         + "`heroku.enabled=false`: what the dependencies cost before heroku4j makes anything.\n\n");
         if (!starter) {

@@ -1,6 +1,5 @@
 package dev.heroku4j.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -22,11 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -128,55 +122,10 @@ public final class HerokuClientAutoConfiguration {
         return (connectors != null) ? connectors.build(settings) : null;
     }
 
-    /**
-     * Once the context is refreshed, builds the WebClient of every {@code HerokuClient} singleton that exists by then
-     * (ours or the application's; lazy and prototype beans are left alone) on a daemon thread, so that neither
-     * start-up nor, usually, the first call waits for it. A failure there is logged and left to the first call, which
-     * builds again and gets the exception itself.
-     */
+    /** Prepares the client singletons off the start-up thread once the context is refreshed, and warms the engine. */
     @Bean
-    ApplicationListener<ContextRefreshedEvent> herokuClientPreparer() {
-        return (event) -> {
-            ApplicationContext context = event.getApplicationContext();
-            List<Runnable> clients = existingClients(context);
-            if (clients.isEmpty()) {
-                return;
-            }
-            Thread thread = new Thread(() -> clients.forEach((client) -> prepare(client, context)), "heroku4j-prepare");
-            thread.setDaemon(true);
-            thread.start();
-        };
-    }
-
-    private static List<Runnable> existingClients(ApplicationContext context) {
-        if (!(context instanceof ConfigurableApplicationContext configurable)) {
-            return List.of();
-        }
-        ConfigurableListableBeanFactory beanFactory = configurable.getBeanFactory();
-        List<Runnable> clients = new ArrayList<>();
-        for (String name : beanFactory.getBeanNamesForType(Object.class, false, false)) {
-            if (beanFactory.containsSingleton(name)) {
-                Object bean = beanFactory.getSingleton(name);
-                if (bean instanceof HerokuClient client) {
-                    clients.add(client::prepare);
-                }
-                else if (bean instanceof ReactiveHerokuClient client) {
-                    clients.add(client::prepare);
-                }
-            }
-        }
-        return clients;
-    }
-
-    private static void prepare(Runnable client, ApplicationContext context) {
-        try {
-            client.run();
-        }
-        catch (RuntimeException ex) {
-            if (!(context instanceof ConfigurableApplicationContext configurable) || configurable.isActive()) {
-                logger.warn("Preparing the Heroku client failed; the first call will try again", ex);
-            }
-        }
+    HerokuClientPreparer herokuClientPreparer(HerokuProperties properties) {
+        return new HerokuClientPreparer(properties.isPreinitialize());
     }
 
     private static void applyProperties(HerokuProperties properties, HerokuConnectionDetails connectionDetails,

@@ -19,9 +19,8 @@ public class HerokuProperties {
     private boolean enabled = true;
 
     /**
-     * Whether to warm the client up on a background thread while the application starts (a dry run that sends
-     * nothing), so that neither start-up nor the first call loads its classes. Only on machines with more than one
-     * processor; read from the environment before the context starts.
+     * Whether to warm the client up on a background thread once the context is refreshed (a dry run in memory that
+     * sends nothing), so that the first call finds its classes loaded.
      */
     private boolean preinitialize = true;
 

@@ -205,6 +205,17 @@ class HerokuClientAutoConfigurationTests {
     }
 
     @Test
+    void herokuClientPreparer_afterRefresh_preparesAndWarmsTheEngine_unlessPreinitializationIsOff() {
+        this.runner.withPropertyValues("heroku.api-key=" + KEY, "heroku.base-url=" + api.baseUrl())
+            .run((context) -> assertThat(context.getBean(HerokuClientPreparer.class).startedThreads())
+                .containsExactly("heroku4j-prepare", "heroku4j-preinitialization"));
+        this.runner.withPropertyValues("heroku.api-key=" + KEY, "heroku.base-url=" + api.baseUrl(),
+                "heroku.preinitialize=false")
+            .run((context) -> assertThat(context.getBean(HerokuClientPreparer.class).startedThreads())
+                .containsExactly("heroku4j-prepare"));
+    }
+
+    @Test
     void herokuClientPreparer_whenTheApplicationDefinesSeveralClients_preparesEachOffTheStartUpThread() {
         List<String> builtOn = new CopyOnWriteArrayList<>();
         Supplier<HerokuClient> client = () -> HerokuClient.builder().apiKey(KEY).baseUrl(api.baseUrl())

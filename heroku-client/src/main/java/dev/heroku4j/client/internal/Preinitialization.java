@@ -2,24 +2,23 @@ package dev.heroku4j.client.internal;
 
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLContext;
 
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.ReactiveHerokuClient;
-import dev.heroku4j.client.api.HerokuApis;
-import dev.heroku4j.client.api.ReactiveHerokuApis;
 import dev.heroku4j.client.model.App;
 import dev.heroku4j.client.retry.RetrySettings;
 
 /**
- * A dry run of the engine, for a background thread at application start-up (as Spring Boot's own
- * {@code BackgroundPreinitializer} does for Jackson and validation): it loads and initializes what a first call
- * needs, so that neither the application's start-up thread nor its first call pays for it.
+ * A dry run of the engine, for a background thread once the application has started: it loads and initializes
+ * what a first call needs (codecs, filters, the blocking bridge, paging, the JDK's default TLS context), so that the
+ * first real call does not pay for it.
  *
  * <p>Nothing is sent: the throwaway client answers from memory ({@link CannedConnector}), has no key of the
  * application's, no throttle and no retries. What it cannot warm is the application's own connector (made when its
- * client is prepared) and the first connection.
+ * client is prepared) and the first connection. It runs once per JVM; later calls return at once.
  */
 public final class Preinitialization {
 
@@ -28,14 +27,22 @@ public final class Preinitialization {
             + "\"region\":{\"id\":\"01234567-89ab-cdef-0123-456789abcdef\",\"name\":\"us\"},"
             + "\"created_at\":\"2026-01-01T00:00:00Z\",\"maintenance\":false}";
 
+    private static final AtomicBoolean done = new AtomicBoolean();
+
     private Preinitialization() {
     }
 
-    /** Runs the dry run; returns the app names it decoded (one single-object call, one list call). */
-    public static List<String> run() {
-        // What Spring's bean introspection asks for first (getDeclaredMethods loads every API type they return).
-        HerokuApis.class.getDeclaredMethods();
-        ReactiveHerokuApis.class.getDeclaredMethods();
+    /** Runs the dry run unless this JVM already has; says whether this call ran it. */
+    public static boolean runOnce() {
+        if (!done.compareAndSet(false, true)) {
+            return false;
+        }
+        run();
+        return true;
+    }
+
+    /** The dry run itself; returns the app names it decoded (one single-object call, one list call). */
+    static List<String> run() {
         defaultTls();
         ReactiveHerokuClient reactive = ReactiveHerokuClient.builder()
             .apiKey("preinitialization")

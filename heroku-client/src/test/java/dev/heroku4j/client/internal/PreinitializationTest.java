@@ -22,6 +22,12 @@ class PreinitializationTest {
     }
 
     @Test
+    void runOnce_runsTheDryRunOncePerJvm() {
+        Preinitialization.runOnce();                       // whether this call or an earlier test's ran it
+        assertThat(Preinitialization.runOnce()).isFalse();
+    }
+
+    @Test
     void cannedConnector_answersAnObjectForAnIdentityAndAPageForACollection() {
         CannedConnector connector = new CannedConnector("{\"name\":\"x\"}");
         assertThat(body(connector, HttpMethod.GET, "https://h.invalid/apps/x")).isEqualTo("{\"name\":\"x\"}");
