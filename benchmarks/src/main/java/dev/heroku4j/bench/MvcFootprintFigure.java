@@ -21,12 +21,15 @@ import dev.heroku4j.bench.RunAll.JmhSamples;
 final class MvcFootprintFigure {
 
     /** Variants, in the order each round starts them. */
-    private static final List<String> MODES = List.of("without", "starter", "starterNoPreinit");
+    private static final List<String> MODES = List.of("without", "starter", "starterNoPreinit", "starterLater",
+            "starterLaterNoPreinit");
 
     private static final Map<String, String> LABELS = Map.of(
             "without", "without heroku4j",
             "starter", "with heroku-spring-boot-starter (JDK HttpClient connector)",
-            "starterNoPreinit", "the same, `--heroku.preinitialize=false` (no background dry run)");
+            "starterNoPreinit", "the same, `--heroku.preinitialize=false` (no background dry run)",
+            "starterLater", "with the starter, first call 3 s after start",
+            "starterLaterNoPreinit", "the same, `--heroku.preinitialize=false`");
 
     private final RunAll run;
 
@@ -51,7 +54,9 @@ final class MvcFootprintFigure {
                 + "application plus `heroku-spring-boot-starter`, and after start asks the context for the starter's "
                 + "`HerokuClient` and makes the first `appInfo(\"example\")` on the loopback server. Once the context is "
                 + "refreshed the starter warms its engine on a background thread (`HerokuClientPreparer`: an in-memory "
-                + "dry run, nothing sent); the third variant switches that off. `java -jar`, fresh "
+                + "dry run, nothing sent); the third variant switches that off. The last two make the first call 3 s after start "
+                + "(`-Dbench.firstCallPauseMillis=3000`), as a service's first Heroku call usually comes a little later; "
+                + "their start-up columns include nothing of the pause, their process wall does. `java -jar`, fresh "
                 + "JVM per start, default flags, ").append(run.startupRuns).append(" starts per variant, alternating.\n\n");
         s.append("| fat jar | size (MB) | jars in BOOT-INF/lib | Netty jars |\n|---|---|---|---|\n");
         s.append("| without heroku4j | ").append(Stats.f("%.1f", a[0])).append(" | ").append((int) a[1]).append(" | ").append((int) a[2]).append(" |\n");
@@ -63,11 +68,15 @@ final class MvcFootprintFigure {
         Map<String, List<double[]>> runs = new LinkedHashMap<>();
         for (int i = 0; i < run.startupRuns; i++) {
             for (String mode : MODES) {
-                List<String> cmd = new ArrayList<>(List.of(run.javaBin, "-jar", (mode.equals("without") ? without : with).toString()));
+                List<String> cmd = new ArrayList<>(List.of(run.javaBin));
+                if (mode.startsWith("starterLater")) {
+                    cmd.add("-Dbench.firstCallPauseMillis=3000");
+                }
+                cmd.addAll(List.of("-jar", (mode.equals("without") ? without : with).toString()));
                 if (!mode.equals("without")) {
                     cmd.addAll(List.of("--heroku.api-key=" + RunAll.KEY, "--heroku.base-url=" + run.url));
                 }
-                if (mode.equals("starterNoPreinit")) {
+                if (mode.endsWith("NoPreinit")) {
                     cmd.add("--heroku.preinitialize=false");
                 }
                 long t0 = System.nanoTime();
