@@ -13,6 +13,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A tiny JDK HttpClient wrapper for tests: Heroku's headers by default, each overridable. */
 public final class Http {
 
@@ -89,6 +91,16 @@ public final class Http {
 
 	public static JsonNode json(HttpResponse<String> response) {
 		return MAPPER.readTree(response.body());
+	}
+
+	/**
+	 * The body of an answer with this status that the simulator judged clean (its journal's last entry has no
+	 * response messages); null for an empty body.
+	 */
+	public static JsonNode judged(HerokuSimulator sim, HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(sim.journal().last().responseMessages()).isEmpty();
+		return response.body().isEmpty() ? null : json(response);
 	}
 
 }

@@ -32,9 +32,7 @@ class LifecyclesTests {
 	}
 
 	private JsonNode json(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(this.sim.journal().last().responseMessages()).isEmpty();
-		return Http.json(response);
+		return Http.judged(this.sim, response, status);
 	}
 
 	private JsonNode space(String name) {
