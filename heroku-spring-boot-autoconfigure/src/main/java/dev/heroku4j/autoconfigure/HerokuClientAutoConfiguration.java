@@ -1,6 +1,5 @@
 package dev.heroku4j.autoconfigure;
 
-import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
