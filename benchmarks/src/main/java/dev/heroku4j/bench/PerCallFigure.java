@@ -133,7 +133,7 @@ final class PerCallFigure {
             List<Double> pLat = new ArrayList<>();
             List<Double> pCpu = new ArrayList<>();
             Proc pr = Proc.start("paired-" + kind, run.logs, null, List.of(run.javaBin, "-Xms512m", "-Xmx512m", "-Dbench.url=" + run.url,
-                    "-cp", run.cp, "dev.heroku4j.bench.jmh.PairedRun", Integer.toString(pairs), "200", run.quick ? "2000" : "8000",
+                    "-cp", run.cp, "dev.heroku4j.bench.jmh.PairedRun", Integer.toString(pairs), "200", run.quick ? "2000" : "20000",
                     kind));
             for (int i = 0; i < pairs; i++) {
                 String[] f = pr.expect("PAIR", 120).split(" ");
@@ -145,7 +145,7 @@ final class PerCallFigure {
             paired.put(kind, new Stats[]{Stats.of(pLat), Stats.of(pCpu)});
         }
         s.append("### 1d. The same ratios, paired (complements the JMH figure on a shared machine)\n\n");
-        s.append("`PairedRun`: one JVM per pair (`-Xms512m -Xmx512m`), both clients in it, warmed up for ").append(run.quick ? 2 : 8)
+        s.append("`PairedRun`: one JVM per pair (`-Xms512m -Xmx512m`), both clients in it, warmed up for ").append(run.quick ? 2 : 20)
                 .append(" s, then ").append(pairs).append(" pairs of 200 ms blocks of sequential calls, heroku4j and its floor "
                         + "back to back, the order flipped every pair. Each pair gives a ratio of two measurements "
                         + "taken within half a second of each other, so load that drifts over seconds cancels; "

@@ -105,7 +105,9 @@ public final class RunAll {
         quick = q;
         only = o;
         jmhForks = q ? 1 : 3;
-        jmhWarmup = q ? 2 : 3;
+        // On this 2-core machine the JIT needs 10-15 s of calls before a fork's latency stops falling (measured: 20
+        // one-second iterations from a cold fork); measuring earlier would rank the warm-up curve, not the client.
+        jmhWarmup = q ? 2 : 12;
         jmhIterations = q ? 2 : 5;
         rounds = q ? 1 : 3;
         rampMillis = q ? 300 : 500;
@@ -346,9 +348,23 @@ public final class RunAll {
                         into.alloc.computeIfAbsent(name, k -> new ArrayList<>()).add(sec.get("gc.alloc.rate.norm").getScore());
                     }
                 }
+                steadyState(name, logName, fl);
                 into.forkLat.computeIfAbsent(name, k -> new ArrayList<>()).add(Stats.of(fl).median());
                 into.forkCpu.computeIfAbsent(name, k -> new ArrayList<>()).add(Stats.of(fc).median());
             }
+        }
+    }
+
+    /** Warns when a fork's first measured iteration is still well above its best: the warm-up was too short. */
+    void steadyState(String name, String logName, List<Double> forkLatencies) {
+        if (forkLatencies.size() < 2) {
+            return;
+        }
+        double first = forkLatencies.get(0);
+        double best = forkLatencies.stream().mapToDouble(Double::doubleValue).min().orElse(first);
+        if (first > 1.5 * best) {
+            warnings.add(Stats.f("%s (%s): first measured iteration %.0f µs, best %.0f µs: not at steady state after %d s of warm-up",
+                    name, logName, first, best, jmhWarmup));
         }
     }
 

@@ -15,6 +15,9 @@ import java.util.function.Function;
  */
 final class ThroughputFigure {
 
+    /** Each worker's warm-up at 16 callers: long enough for the JIT to settle here (see RunAll's JMH warm-up). */
+    private static final int WARM_UP_MILLIS = 8000;
+
     private final RunAll run;
 
     ThroughputFigure(RunAll run) {
@@ -67,7 +70,7 @@ final class ThroughputFigure {
         }
         RunAll.log("figure 2: warm-up");
         for (Worker w : workers) {
-            cell(w, 16, 1000, run.quick ? 500 : 3000);
+            cell(w, 16, 1000, run.quick ? 500 : WARM_UP_MILLIS);
         }
         Map<String, List<Cell>> cells = new LinkedHashMap<>();
         Map<Integer, long[]> serverByConc = new LinkedHashMap<>();
@@ -101,7 +104,7 @@ final class ThroughputFigure {
         run.serverLines.add("| figure 2, busiest single cell | | " + Stats.f("%.2f", maxServerCores) + " |");
 
         StringBuilder s = new StringBuilder("## 2. Throughput: app info calls at 1, 16 and 256 concurrent callers\n\n");
-        s.append("Each contender runs in its own process, started once and warmed up (1000 ms ramp + ").append(run.quick ? 500 : 3000)
+        s.append("Each contender runs in its own process, started once and warmed up (1000 ms ramp + ").append(run.quick ? 500 : WARM_UP_MILLIS)
                 .append(" ms at 16 callers); then ").append(run.rounds).append(" rounds, each running every contender in turn "
                         + "at 1, 16 and 256 callers for ").append(run.measureMillis).append(" ms (after a ").append(run.rampMillis)
                 .append(" ms ramp at that concurrency). Calls/s = completed calls / wall time of the window; "

@@ -11,7 +11,7 @@ import dev.heroku4j.client.http.HttpConnectors;
  * Figure 6, "with starter": {@link MvcApp} with heroku-spring-boot-starter on the classpath, started with
  * {@code --heroku.api-key=.. --heroku.base-url=..}. After start (and {@code -Dbench.firstCallPauseMillis}, default 0),
  * times the first {@code appInfo("example")} of the starter's {@code HerokuClient} (from asking the context for it) and prints
- * {@code RESULT runMillis uptimeAtReadyMillis firstCallMillis} (the connector on stderr).
+ * {@code RESULT runMillis uptimeAtReadyMillis firstCallMillis classesAtReady} (the connector on stderr).
  */
 public final class MvcStarterApp {
 
