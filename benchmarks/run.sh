@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs every figure; rewrites benchmarks/RESULTS.md. See benchmarks/README.md.
-#   benchmarks/run.sh            full run (about 32 minutes on 2 cores)
+#   benchmarks/run.sh            full run (about 38 minutes on 2 cores)
 #   benchmarks/run.sh --quick    smoke test, writes benchmarks/target/RESULTS-quick.md
 #   benchmarks/run.sh --only 1,3 some figures only (1-6, 1c; 7 = rate-limit throttles, about 10 minutes; 8 = a huge scaling refused)
 set -euo pipefail
