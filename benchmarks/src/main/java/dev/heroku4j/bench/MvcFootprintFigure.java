@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import dev.heroku4j.bench.jmh.ConnectorBenchmark;
 
@@ -100,21 +101,21 @@ final class MvcFootprintFigure {
             }
         }
         s.append("| variant | context start (ms) | JVM uptime at ready (ms) | process wall (ms) | first call (ms) | classes at ready |\n|---|---|---|---|---|---|\n");
+        // One column of one variant's starts: 0 context start, 1 uptime at ready, 2 first call, 3 process wall, 4 classes.
+        BiFunction<String, Integer, Stats> column = (m, i) -> Stats.of(runs.get(m).stream().map(x -> x[i]).toList());
         for (String mode : MODES) {
-            List<double[]> l = runs.get(mode);
-            Function<Integer, Stats> col = i -> Stats.of(l.stream().map(x -> x[i]).toList());
+            Function<Integer, Stats> col = i -> column.apply(mode, i);
             s.append("| ").append(LABELS.get(mode))
                     .append(" | ").append(run.check("6 context " + mode, col.apply(0)).fmt("%.0f"))
                     .append(" | ").append(col.apply(1).fmt("%.0f")).append(" | ").append(col.apply(3).fmt("%.0f"))
                     .append(" | ").append(mode.equals("without") ? "n/a" : run.check("6 first call " + mode, col.apply(2)).fmt("%.0f"))
                     .append(" | ").append(Stats.f("%.0f", col.apply(4).median())).append(" |\n");
         }
+        Function<String, Double> ctx = m -> column.apply(m, 0).median();
+        Function<String, Double> firstCall = m -> column.apply(m, 2).median();
+        Function<String, Double> classes = m -> column.apply(m, 4).median();
         s.append('\n').append(LABELS.get("starterNoPreinit")).append(Stats.f(": %+.0f ms context start, first call %.0f ms (medians).\n",
-                Stats.of(runs.get("starterNoPreinit").stream().map(x -> x[0]).toList()).median() - Stats.of(runs.get("without").stream().map(x -> x[0]).toList()).median(),
-                Stats.of(runs.get("starterNoPreinit").stream().map(x -> x[2]).toList()).median()));
-        Function<String, Double> ctx = m -> Stats.of(runs.get(m).stream().map(x -> x[0]).toList()).median();
-        Function<String, Double> classes = m -> Stats.of(runs.get(m).stream().map(x -> x[4]).toList()).median();
-        Function<String, Double> firstCall = m -> Stats.of(runs.get(m).stream().map(x -> x[2]).toList()).median();
+                ctx.apply("starterNoPreinit") - ctx.apply("without"), firstCall.apply("starterNoPreinit")));
         double added = ctx.apply("starter") - ctx.apply("without");
         double floorAdded = ctx.apply("webclient") - ctx.apply("without");
         double first = firstCall.apply("starter");

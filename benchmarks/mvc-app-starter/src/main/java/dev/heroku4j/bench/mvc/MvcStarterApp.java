@@ -1,9 +1,5 @@
 package dev.heroku4j.bench.mvc;
 
-import java.lang.management.ManagementFactory;
-
-import org.springframework.context.ConfigurableApplicationContext;
-
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.http.HttpConnectors;
 
@@ -19,33 +15,18 @@ public final class MvcStarterApp {
     }
 
     public static void main(String[] args) {
-        long t0 = System.nanoTime();
-        ConfigurableApplicationContext context = MvcApp.start(args);
-        long ready = System.nanoTime();
-        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        pause(Long.getLong("bench.firstCallPauseMillis", 0));
-        long c0 = System.nanoTime();
-        HerokuClient heroku = context.getBean(HerokuClient.class);
-        String name = heroku.app().appInfo("example").getName();
-        double firstCall = (System.nanoTime() - c0) / 1e6;
-        if (!"example".equals(name)) {
-            throw new IllegalStateException(name);
-        }
+        MvcApp.Started app = MvcApp.start(args);
+        double firstCall = app.timeFirstCall(context -> {
+            String name = context.getBean(HerokuClient.class).app().appInfo("example").getName();
+            if (!"example".equals(name)) {
+                throw new IllegalStateException(name);
+            }
+        });
         if (HttpConnectors.reactorNettyPresent()) {
             throw new IllegalStateException("Reactor Netty is on this Spring MVC application's classpath");
         }
-        System.err.println("connector " + heroku.config().connector().get().getClass().getSimpleName()
-                + ", ready after " + (ready - t0) / 1e6 + " ms");
-        MvcApp.report(t0, ready, uptime, context, firstCall);
-    }
-
-    /** A first call that comes a little after start, as in most services (not part of the start-up figures). */
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        System.err.println("connector " + app.context().getBean(HerokuClient.class).config().connector().get().getClass()
+                .getSimpleName() + ", ready after " + app.runMillis() + " ms");
+        app.report(firstCall);
     }
 }

@@ -1,8 +1,5 @@
 package dev.heroku4j.bench.mvc;
 
-import java.lang.management.ManagementFactory;
-
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -22,21 +19,18 @@ public final class MvcWebClientApp {
     }
 
     public static void main(String[] args) {
-        long t0 = System.nanoTime();
-        ConfigurableApplicationContext context = MvcApp.start(args);
-        long ready = System.nanoTime();
-        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        var env = context.getEnvironment();
-        long c0 = System.nanoTime();
-        WebClient client = context.getBean(WebClient.Builder.class).baseUrl(env.getRequiredProperty("bench.url")).build();
-        App app = client.get().uri("/apps/{name}", "example")
-                .header(HttpHeaders.ACCEPT, "application/vnd.heroku+json; version=3")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + env.getRequiredProperty("bench.key"))
-                .retrieve().bodyToMono(App.class).block();
-        double firstCall = (System.nanoTime() - c0) / 1e6;
-        if (app == null || !"example".equals(app.name())) {
-            throw new IllegalStateException(String.valueOf(app));
-        }
-        MvcApp.report(t0, ready, uptime, context, firstCall);
+        MvcApp.Started app = MvcApp.start(args);
+        double firstCall = app.timeFirstCall(context -> {
+            var env = context.getEnvironment();
+            WebClient client = context.getBean(WebClient.Builder.class).baseUrl(env.getRequiredProperty("bench.url")).build();
+            App found = client.get().uri("/apps/{name}", "example")
+                    .header(HttpHeaders.ACCEPT, "application/vnd.heroku+json; version=3")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + env.getRequiredProperty("bench.key"))
+                    .retrieve().bodyToMono(App.class).block();
+            if (found == null || !"example".equals(found.name())) {
+                throw new IllegalStateException(String.valueOf(found));
+            }
+        });
+        app.report(firstCall);
     }
 }

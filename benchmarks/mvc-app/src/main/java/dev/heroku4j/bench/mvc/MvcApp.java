@@ -18,29 +18,49 @@ import org.springframework.web.bind.annotation.RestController;
 public class MvcApp {
 
     public static void main(String[] args) {
-        long t0 = System.nanoTime();
-        ConfigurableApplicationContext context = start(args);
-        report(t0, System.nanoTime(), ManagementFactory.getRuntimeMXBean().getUptime(), context, -1);
+        start(args).report(-1);
     }
 
-    public static ConfigurableApplicationContext start(String[] args) {
+    /** Starts the application and notes what figure 6 reads at ready. */
+    public static Started start(String[] args) {
+        long t0 = System.nanoTime();
         SpringApplication app = new SpringApplication(MvcApp.class);
         app.setDefaultProperties(java.util.Map.of("server.address", "127.0.0.1", "server.port", "0"));
         ConfigurableApplicationContext context = app.run(args);
-        classesAtReady = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-        return context;
+        return new Started(context, (System.nanoTime() - t0) / 1e6, ManagementFactory.getRuntimeMXBean().getUptime(),
+                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
     }
 
-    /** Classes the JVM had loaded when {@code run} returned: unlike times, the same in every start. */
-    private static long classesAtReady;
+    /**
+     * A started application: how long {@code run} took, the JVM's uptime and the classes it had loaded when
+     * {@code run} returned (unlike times, the same in every start).
+     */
+    public record Started(ConfigurableApplicationContext context, double runMillis, long uptimeAtReadyMillis,
+            long classesAtReady) {
 
-    /** Prints the RESULT line {@code RunAll} reads, then stops the JVM. */
-    public static void report(long t0, long ready, long uptime, ConfigurableApplicationContext context,
-            double firstCallMillis) {
-        System.out.println("RESULT " + (ready - t0) / 1e6 + " " + uptime + " " + firstCallMillis + " " + classesAtReady);
-        System.out.flush();
-        context.close();
-        System.exit(0);
+        /**
+         * Times {@code firstCall}, made after {@code -Dbench.firstCallPauseMillis} (default 0: at once), as a
+         * service's first call may come a little after start; the pause is in no figure.
+         */
+        public double timeFirstCall(java.util.function.Consumer<ConfigurableApplicationContext> firstCall) {
+            try {
+                Thread.sleep(Long.getLong("bench.firstCallPauseMillis", 0));
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            long c0 = System.nanoTime();
+            firstCall.accept(context);
+            return (System.nanoTime() - c0) / 1e6;
+        }
+
+        /** Prints the RESULT line {@code RunAll} reads, then stops the JVM. */
+        public void report(double firstCallMillis) {
+            System.out.println("RESULT " + runMillis + " " + uptimeAtReadyMillis + " " + firstCallMillis + " " + classesAtReady);
+            System.out.flush();
+            context.close();
+            System.exit(0);
+        }
     }
 
     @GetMapping("/ping")
