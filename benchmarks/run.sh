@@ -10,7 +10,7 @@ profiles=benchmarks
 modules=benchmarks,benchmarks/startup-app
 if [ -f heroku-spring-boot-starter/pom.xml ]; then
   profiles=benchmarks,benchmarks-starter
-  modules=$modules,benchmarks/startup-app-starter,benchmarks/mvc-app,benchmarks/mvc-app-starter,benchmarks/mvc-app-webclient
+  modules=$modules,benchmarks/startup-app-starter,benchmarks/mvc-app,benchmarks/mvc-app-starter,benchmarks/mvc-app-webflux,benchmarks/mvc-app-webclient
 fi
 echo "[bench] building: mvn -B -q -P$profiles -pl $modules -am package -DskipTests"
 mvn -B -q -P"$profiles" -pl "$modules" -am package -DskipTests

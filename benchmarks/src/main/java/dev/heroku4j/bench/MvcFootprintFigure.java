@@ -22,11 +22,12 @@ import dev.heroku4j.bench.RunAll.JmhSamples;
 final class MvcFootprintFigure {
 
     /** Variants, in the order each round starts them. */
-    private static final List<String> MODES = List.of("without", "webclient", "starter", "starterNoPreinit",
+    private static final List<String> MODES = List.of("without", "webflux", "webclient", "starter", "starterNoPreinit",
             "starterLater", "starterLaterNoPreinit");
 
     private static final Map<String, String> LABELS = Map.of(
             "without", "without heroku4j",
+            "webflux", "engine libraries: spring-webflux and Reactor on the classpath, no Boot module, no call (no heroku4j)",
             "webclient", "WebClient floor: Boot's WebClient modules only, first call by hand (no heroku4j)",
             "starter", "with heroku-spring-boot-starter (JDK HttpClient connector)",
             "starterNoPreinit", "the same, `--heroku.preinitialize=false` (no background dry run)",
@@ -44,10 +45,11 @@ final class MvcFootprintFigure {
         Path without = execJar(run.bench.resolve("mvc-app/target"));
         Path with = execJar(run.bench.resolve("mvc-app-starter/target"));
         Path floor = execJar(run.bench.resolve("mvc-app-webclient/target"));
+        Path libraries = execJar(run.bench.resolve("mvc-app-webflux/target"));
         StringBuilder s = new StringBuilder("## 6. A Spring MVC application: footprint of the starter\n\n");
-        if (without == null || with == null || floor == null) {
-            run.verdicts.put("6. MVC app: starter adds ≤ 8 MB to the fat jar", "NOT MEASURED: build benchmarks/mvc-app, mvc-app-starter and mvc-app-webclient (run.sh)");
-            return s.append("**Not measured**: the executable jars of `benchmarks/mvc-app`, `benchmarks/mvc-app-starter` or `benchmarks/mvc-app-webclient` are missing.\n\n").toString();
+        if (without == null || with == null || floor == null || libraries == null) {
+            run.verdicts.put("6. MVC app: starter adds ≤ 8 MB to the fat jar", "NOT MEASURED: build benchmarks/mvc-app, mvc-app-starter, mvc-app-webflux and mvc-app-webclient (run.sh)");
+            return s.append("**Not measured**: the executable jars of `benchmarks/mvc-app`, `benchmarks/mvc-app-starter`, `benchmarks/mvc-app-webflux` or `benchmarks/mvc-app-webclient` are missing.\n\n").toString();
         }
         double[] a = jarFigures(without);
         double[] b = jarFigures(with);
@@ -64,7 +66,10 @@ final class MvcFootprintFigure {
                 + "(`benchmarks/mvc-app-webclient`, `MvcWebClientApp`) is the same application plus Boot's "
                 + "`spring-boot-starter-webclient` without Reactor Netty (the Boot modules the starter brings, nothing of "
                 + "heroku4j), making the same first call by hand on Boot's `WebClient.Builder`: what any client on Spring's "
-                + "WebClient costs a Spring MVC application. `classes at ready` = classes the JVM had loaded when `run` "
+                + "WebClient costs a Spring MVC application. The engine libraries row (`benchmarks/mvc-app-webflux`) is `MvcApp` with "
+                + "the `spring-webflux` library (and the Reactor it brings) on the classpath and nothing else: no Boot module, "
+                + "no call; Spring finds Reactor there (its `ReactiveAdapterRegistry` registers Reactor's types, which loads "
+                + "some 270 Reactor classes). `classes at ready` = classes the JVM had loaded when `run` "
                 + "returned (`ClassLoadingMXBean`), the same in every start, unlike the times. `java -jar`, fresh "
                 + "JVM per start, default flags, ").append(run.startupRuns).append(" starts per variant, alternating.\n\n");
         s.append("| fat jar | size (MB) | jars in BOOT-INF/lib | Netty jars |\n|---|---|---|---|\n");
@@ -82,11 +87,11 @@ final class MvcFootprintFigure {
                 if (mode.startsWith("starterLater")) {
                     cmd.add("-Dbench.firstCallPauseMillis=3000");
                 }
-                cmd.addAll(List.of("-jar", (mode.equals("without") ? without : mode.equals("webclient") ? floor : with).toString()));
+                cmd.addAll(List.of("-jar", (mode.equals("without") ? without : mode.equals("webflux") ? libraries : mode.equals("webclient") ? floor : with).toString()));
                 if (mode.equals("webclient")) {
                     cmd.addAll(List.of("--bench.key=" + RunAll.KEY, "--bench.url=" + run.url));
                 }
-                else if (!mode.equals("without")) {
+                else if (!mode.equals("without") && !mode.equals("webflux")) {
                     cmd.addAll(List.of("--heroku.api-key=" + RunAll.KEY, "--heroku.base-url=" + run.url));
                 }
                 if (mode.endsWith("NoPreinit")) {
@@ -108,7 +113,7 @@ final class MvcFootprintFigure {
             s.append("| ").append(LABELS.get(mode))
                     .append(" | ").append(run.check("6 context " + mode, col.apply(0)).fmt("%.0f"))
                     .append(" | ").append(col.apply(1).fmt("%.0f")).append(" | ").append(col.apply(3).fmt("%.0f"))
-                    .append(" | ").append(mode.equals("without") ? "n/a" : run.check("6 first call " + mode, col.apply(2)).fmt("%.0f"))
+                    .append(" | ").append(mode.equals("without") || mode.equals("webflux") ? "n/a" : run.check("6 first call " + mode, col.apply(2)).fmt("%.0f"))
                     .append(" | ").append(Stats.f("%.0f", col.apply(4).median())).append(" |\n");
         }
         Function<String, Double> ctx = m -> column.apply(m, 0).median();
@@ -118,9 +123,12 @@ final class MvcFootprintFigure {
                 ctx.apply("starterNoPreinit") - ctx.apply("without"), firstCall.apply("starterNoPreinit")));
         double added = ctx.apply("starter") - ctx.apply("without");
         double floorAdded = ctx.apply("webclient") - ctx.apply("without");
+        double librariesAdded = ctx.apply("webflux") - ctx.apply("without");
         double first = firstCall.apply("starter");
         String why = Stats.f("; the WebClient floor alone (Boot's WebClient modules, no heroku4j) %+.0f ms and %+.0f classes, "
-                + "heroku4j on top of it %+.0f ms and %+.0f classes", floorAdded, classes.apply("webclient") - classes.apply("without"),
+                + "of which the engine libraries merely on the classpath %+.0f ms and %+.0f classes; "
+                + "heroku4j on top of the floor %+.0f ms and %+.0f classes", floorAdded, classes.apply("webclient") - classes.apply("without"),
+                librariesAdded, classes.apply("webflux") - classes.apply("without"),
                 added - floorAdded, classes.apply("starter") - classes.apply("webclient"));
         s.append(Stats.f("The starter adds %+.0f ms to the context start and %+.0f classes", added,
                 classes.apply("starter") - classes.apply("without"))).append(why).append(" (medians).\n");
