@@ -59,7 +59,7 @@ public final class Floor {
     }
 
     /** Jackson 3 for Heroku's snake-case JSON; shared with {@link BlockingFloor}. */
-    static JsonMapper mapper() {
+    public static JsonMapper mapper() {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
