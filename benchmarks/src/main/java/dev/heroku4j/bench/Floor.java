@@ -58,7 +58,7 @@ public final class Floor {
                 .build();
     }
 
-    /** Jackson 3 for Heroku's snake-case JSON; shared with {@link BlockingFloor}. */
+    /** Jackson 3 for Heroku's snake-case JSON; shared with {@link BlockingFloor} and {@code DecodeBenchmark}. */
     public static JsonMapper mapper() {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

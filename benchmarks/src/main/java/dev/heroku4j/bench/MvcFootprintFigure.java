@@ -25,6 +25,9 @@ final class MvcFootprintFigure {
     private static final List<String> MODES = List.of("without", "webflux", "webclient", "starter", "starterNoPreinit",
             "starterLater", "starterLaterNoPreinit");
 
+    /** Variants that only start (no Heroku call, no first-call figure); every other one makes the first call. */
+    private static final Set<String> NO_CALL = Set.of("without", "webflux");
+
     private static final Map<String, String> LABELS = Map.of(
             "without", "without heroku4j",
             "webflux", "engine libraries: spring-webflux and Reactor on the classpath, no Boot module, no call (no heroku4j)",
@@ -51,6 +54,8 @@ final class MvcFootprintFigure {
             run.verdicts.put("6. MVC app: starter adds ≤ 8 MB to the fat jar", "NOT MEASURED: build benchmarks/mvc-app, mvc-app-starter, mvc-app-webflux and mvc-app-webclient (run.sh)");
             return s.append("**Not measured**: the executable jars of `benchmarks/mvc-app`, `benchmarks/mvc-app-starter`, `benchmarks/mvc-app-webflux` or `benchmarks/mvc-app-webclient` are missing.\n\n").toString();
         }
+        // The executable jar each variant starts: the starter's unless named here.
+        Map<String, Path> jars = Map.of("without", without, "webflux", libraries, "webclient", floor);
         double[] a = jarFigures(without);
         double[] b = jarFigures(with);
         double[] w = jarFigures(floor);
@@ -87,11 +92,11 @@ final class MvcFootprintFigure {
                 if (mode.startsWith("starterLater")) {
                     cmd.add("-Dbench.firstCallPauseMillis=3000");
                 }
-                cmd.addAll(List.of("-jar", (mode.equals("without") ? without : mode.equals("webflux") ? libraries : mode.equals("webclient") ? floor : with).toString()));
+                cmd.addAll(List.of("-jar", jars.getOrDefault(mode, with).toString()));
                 if (mode.equals("webclient")) {
                     cmd.addAll(List.of("--bench.key=" + RunAll.KEY, "--bench.url=" + run.url));
                 }
-                else if (!mode.equals("without") && !mode.equals("webflux")) {
+                else if (!NO_CALL.contains(mode)) {
                     cmd.addAll(List.of("--heroku.api-key=" + RunAll.KEY, "--heroku.base-url=" + run.url));
                 }
                 if (mode.endsWith("NoPreinit")) {
@@ -113,7 +118,7 @@ final class MvcFootprintFigure {
             s.append("| ").append(LABELS.get(mode))
                     .append(" | ").append(run.check("6 context " + mode, col.apply(0)).fmt("%.0f"))
                     .append(" | ").append(col.apply(1).fmt("%.0f")).append(" | ").append(col.apply(3).fmt("%.0f"))
-                    .append(" | ").append(mode.equals("without") || mode.equals("webflux") ? "n/a" : run.check("6 first call " + mode, col.apply(2)).fmt("%.0f"))
+                    .append(" | ").append(NO_CALL.contains(mode) ? "n/a" : run.check("6 first call " + mode, col.apply(2)).fmt("%.0f"))
                     .append(" | ").append(Stats.f("%.0f", col.apply(4).median())).append(" |\n");
         }
         Function<String, Double> ctx = m -> column.apply(m, 0).median();
