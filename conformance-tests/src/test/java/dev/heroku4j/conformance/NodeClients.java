@@ -36,11 +36,20 @@ final class NodeClients {
 		if (Files.isRegularFile(this.module.resolve("node_modules/.package-lock.json"))) {
 			return;
 		}
-		// the registry is needed here only: the scripts themselves run with npm pointed at a dead loopback port
+		// the registry is needed here only: the scripts themselves run with npm pointed at a dead loopback port.
+		// Nothing inherited: this JVM's stdin and stdout are Surefire's channel to Maven, and node makes the
+		// descriptors it inherits non-blocking, which broke that channel ("std/in stream corrupted").
+		Path log = this.module.resolve("target/npm-ci.log");
+		Files.createDirectories(log.getParent());
 		Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-			.directory(this.module.toFile()).inheritIO().start();
+			.directory(this.module.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		npm.getOutputStream().close();
 		if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-			throw new IllegalStateException("npm ci in " + this.module + " failed; run it by hand to see why");
+			npm.destroyForcibly();
+			throw new IllegalStateException("npm ci in " + this.module + " failed: " + Files.readString(log));
 		}
 	}
 
