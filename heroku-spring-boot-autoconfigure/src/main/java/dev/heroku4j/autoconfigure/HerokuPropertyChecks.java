@@ -46,7 +46,12 @@ final class HerokuPropertyChecks {
             throw InvalidHerokuPropertyException.notAllowed("heroku.rate-limit.threshold", threshold,
                     "it is outside Heroku's quota", "a number of requests from 1 to " + ThrottlePolicy.QUOTA, null);
         }
-        notNegative("heroku.rate-limit.max-interval", properties.getRateLimit().getMaxInterval());
+        Duration maxInterval = properties.getRateLimit().getMaxInterval();
+        notNegative("heroku.rate-limit.max-interval", maxInterval);
+        if (maxInterval.compareTo(ThrottlePolicy.MAX_INTERVAL) > 0) {
+            throw InvalidHerokuPropertyException.notAllowed("heroku.rate-limit.max-interval", maxInterval,
+                    "it is longer than the throttle allows", "a duration from 0 to 10m", null);
+        }
         HerokuProperties.Shared shared = properties.getRateLimit().getShared();
         int margin = shared.getMargin();
         if (margin < 0 || margin >= ThrottlePolicy.QUOTA) {

@@ -50,6 +50,15 @@ class HerokuPropertyFailureAnalyzerTests {
     }
 
     @Test
+    void rateLimitMaxInterval_overTenMinutes() {
+        // the throttle's policy takes at most 10 min; above that start-up used to fail with a bare IllegalArgumentException
+        failsWith("heroku.rate-limit.max-interval=11m", (a) -> {
+            assertThat(a.getDescription()).contains("heroku.rate-limit.max-interval").contains("PT11M");
+            assertThat(a.getAction()).contains("from 0 to 10m");
+        });
+    }
+
+    @Test
     void baseUrl_ftp() {
         failsWith("heroku.base-url=ftp://files.example.com",
                 (a) -> assertThat(a.getDescription()).contains("'ftp://files.example.com'").contains("scheme 'ftp'"));

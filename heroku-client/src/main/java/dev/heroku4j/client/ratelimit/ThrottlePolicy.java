@@ -18,6 +18,8 @@ public record ThrottlePolicy(int threshold, Duration maxInterval, boolean probe)
 
     public static final int QUOTA = 4_500;
     public static final double REFILL_PER_SECOND = QUOTA / 3600.0;
+    /** The longest pause the throttle may put between two calls. */
+    public static final Duration MAX_INTERVAL = Duration.ofMinutes(10);
     public static final ThrottlePolicy DEFAULTS = new ThrottlePolicy(100, Duration.ofSeconds(10), true);
 
     public ThrottlePolicy {
@@ -25,7 +27,7 @@ public record ThrottlePolicy(int threshold, Duration maxInterval, boolean probe)
         if (threshold < 1 || threshold > QUOTA) {
             throw new IllegalArgumentException("threshold must be within 1.." + QUOTA + ": " + threshold);
         }
-        if (maxInterval.isNegative() || maxInterval.compareTo(Duration.ofMinutes(10)) > 0) {
+        if (maxInterval.isNegative() || maxInterval.compareTo(MAX_INTERVAL) > 0) {
             throw new IllegalArgumentException("maxInterval must be within 0..10 min: " + maxInterval);
         }
     }
