@@ -33,6 +33,16 @@ final class HerokuPropertyChecks {
         removedAcceptVariant(environment);
         baseUrl(properties.getBaseUrl());
         positive("heroku.connect-timeout", properties.getConnectTimeout());
+        if (properties.getConnectTimeout().toMillis() > Integer.MAX_VALUE) {
+            // the connectors take it as an int of milliseconds
+            throw InvalidHerokuPropertyException.notAllowed("heroku.connect-timeout", properties.getConnectTimeout(),
+                    "it is too long", "a positive duration under 24 days, e.g. 10s", null);
+        }
+        String userAgent = properties.getUserAgent();
+        if (userAgent != null && userAgent.isBlank()) {
+            throw InvalidHerokuPropertyException.notAllowed("heroku.user-agent", "'" + userAgent + "'", "it is blank",
+                    "a product token such as my-app/1.0, or leave it unset for heroku4j/<version>", null);
+        }
         positive("heroku.response-timeout", properties.getResponseTimeout());
         positive("heroku.call-timeout", properties.getCallTimeout());
         positive("heroku.health.timeout", properties.getHealth().getTimeout());

@@ -59,6 +59,20 @@ class HerokuPropertyFailureAnalyzerTests {
     }
 
     @Test
+    void connectTimeout_longerThanTheConnectorsTake() {
+        failsWith("heroku.connect-timeout=30d",
+                (a) -> assertThat(a.getDescription()).contains("heroku.connect-timeout").contains("too long"));
+    }
+
+    @Test
+    void userAgent_blank() {
+        failsWith("heroku.user-agent= ", (a) -> {
+            assertThat(a.getDescription()).contains("heroku.user-agent").contains("blank");
+            assertThat(a.getAction()).contains("leave it unset");
+        });
+    }
+
+    @Test
     void baseUrl_ftp() {
         failsWith("heroku.base-url=ftp://files.example.com",
                 (a) -> assertThat(a.getDescription()).contains("'ftp://files.example.com'").contains("scheme 'ftp'"));
