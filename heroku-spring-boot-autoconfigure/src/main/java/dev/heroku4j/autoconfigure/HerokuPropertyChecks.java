@@ -40,7 +40,7 @@ final class HerokuPropertyChecks {
         }
         String userAgent = properties.getUserAgent();
         if (userAgent != null && userAgent.isBlank()) {
-            throw InvalidHerokuPropertyException.notAllowed("heroku.user-agent", "'" + userAgent + "'", "it is blank",
+            throw InvalidHerokuPropertyException.notAllowed("heroku.user-agent", userAgent, "it is blank",
                     "a product token such as my-app/1.0, or leave it unset for heroku4j/<version>", null);
         }
         positive("heroku.response-timeout", properties.getResponseTimeout());

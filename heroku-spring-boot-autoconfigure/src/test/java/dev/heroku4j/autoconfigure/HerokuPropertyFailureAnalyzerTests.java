@@ -67,7 +67,7 @@ class HerokuPropertyFailureAnalyzerTests {
     @Test
     void userAgent_blank() {
         failsWith("heroku.user-agent= ", (a) -> {
-            assertThat(a.getDescription()).contains("heroku.user-agent").contains("blank");
+            assertThat(a.getDescription()).contains("heroku.user-agent has the value ''.").contains("blank");
             assertThat(a.getAction()).contains("leave it unset");
         });
     }
