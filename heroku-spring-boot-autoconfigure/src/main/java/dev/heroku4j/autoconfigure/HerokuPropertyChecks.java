@@ -30,6 +30,35 @@ final class HerokuPropertyChecks {
     }
 
     static void check(HerokuProperties properties, Environment environment) {
+        try {
+            checkValues(properties, environment);
+        }
+        catch (InvalidHerokuPropertyException ex) {
+            throw asWritten(ex, environment);
+        }
+    }
+
+    /**
+     * The failure with the value as the application wrote it ({@code 11m}, not the bound {@code PT11M}) when the
+     * environment has it as text; as bound otherwise.
+     */
+    private static InvalidHerokuPropertyException asWritten(InvalidHerokuPropertyException ex, Environment environment) {
+        String written;
+        try {
+            written = environment.getProperty(ex.property());
+        }
+        catch (IllegalArgumentException unresolvable) {
+            return ex;
+        }
+        if (written == null) {
+            return ex;
+        }
+        String shown = dev.heroku4j.client.http.Urls.withoutUserInfo(written);
+        return shown.equals(ex.value()) ? ex
+                : new InvalidHerokuPropertyException(ex.property(), shown, ex.problem(), ex.action(), ex.getCause());
+    }
+
+    private static void checkValues(HerokuProperties properties, Environment environment) {
         removedAcceptVariant(environment);
         baseUrl(properties.getBaseUrl());
         positive("heroku.connect-timeout", properties.getConnectTimeout());
