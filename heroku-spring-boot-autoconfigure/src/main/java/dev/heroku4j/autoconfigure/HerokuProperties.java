@@ -217,7 +217,8 @@ public class HerokuProperties {
         private int threshold = 100;
 
         /**
-         * Least time between two calls of the client at an empty quota; it falls linearly to zero at the threshold. At most 10 minutes.
+         * Least time between two calls of the client at an empty quota; it falls linearly to zero at the threshold.
+         * At most 10 minutes.
          */
         private Duration maxInterval = Duration.ofSeconds(10);
 

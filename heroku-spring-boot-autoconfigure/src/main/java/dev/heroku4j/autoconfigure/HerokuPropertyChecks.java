@@ -13,6 +13,8 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 
 import dev.heroku4j.client.HerokuClientBuilder;
+import dev.heroku4j.client.http.HttpTimeouts;
+import dev.heroku4j.client.http.Urls;
 import dev.heroku4j.client.ratelimit.ThrottlePolicy;
 
 /**
@@ -53,7 +55,7 @@ final class HerokuPropertyChecks {
         if (written == null) {
             return ex;
         }
-        String shown = dev.heroku4j.client.http.Urls.withoutUserInfo(written);
+        String shown = Urls.withoutUserInfo(written);
         return shown.equals(ex.value()) ? ex
                 : new InvalidHerokuPropertyException(ex.property(), shown, ex.problem(), ex.action(), ex.getCause());
     }
@@ -62,8 +64,7 @@ final class HerokuPropertyChecks {
         removedAcceptVariant(environment);
         baseUrl(properties.getBaseUrl());
         positive("heroku.connect-timeout", properties.getConnectTimeout());
-        if (properties.getConnectTimeout().toMillis() > Integer.MAX_VALUE) {
-            // the connectors take it as an int of milliseconds
+        if (properties.getConnectTimeout().compareTo(HttpTimeouts.MAX_CONNECT) > 0) {
             throw InvalidHerokuPropertyException.notAllowed("heroku.connect-timeout", properties.getConnectTimeout(),
                     "it is too long", "a positive duration under 24 days, e.g. 10s", null);
         }
@@ -89,7 +90,8 @@ final class HerokuPropertyChecks {
         notNegative("heroku.rate-limit.max-interval", maxInterval);
         if (maxInterval.compareTo(ThrottlePolicy.MAX_INTERVAL) > 0) {
             throw InvalidHerokuPropertyException.notAllowed("heroku.rate-limit.max-interval", maxInterval,
-                    "it is longer than the throttle allows", "a duration from 0 to 10m", null);
+                    "it is longer than the throttle allows",
+                    "a duration from 0 to " + ThrottlePolicy.MAX_INTERVAL.toMinutes() + "m", null);
         }
         HerokuProperties.Shared shared = properties.getRateLimit().getShared();
         int margin = shared.getMargin();

@@ -16,6 +16,9 @@ public record HttpTimeouts(Duration connect, Duration response, Duration idle) {
 
     public static final Duration DEFAULT_IDLE = Duration.ofSeconds(4);
 
+    /** The longest connect timeout: the connectors take it as an {@code int} of milliseconds (about 24.8 days). */
+    public static final Duration MAX_CONNECT = Duration.ofMillis(Integer.MAX_VALUE);
+
     public static final HttpTimeouts DEFAULTS = new HttpTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30));
 
     public HttpTimeouts {
@@ -25,7 +28,7 @@ public record HttpTimeouts(Duration connect, Duration response, Duration idle) {
         if (!positive(connect) || !positive(response) || !positive(idle)) {
             throw new IllegalArgumentException("timeouts must be positive: " + connect + ", " + response + ", " + idle);
         }
-        if (connect.toMillis() > Integer.MAX_VALUE) {
+        if (connect.compareTo(MAX_CONNECT) > 0) {
             throw new IllegalArgumentException("connect timeout too large: " + connect);
         }
     }
