@@ -119,9 +119,10 @@ final class ThroughputFigure {
                 .append(" ms ramp at that concurrency). Calls/s = completed calls / wall time of the window; "
                         + "CPU/call = the contender process's CPU time in the window / calls (Java: "
                         + "`OperatingSystemMXBean.getProcessCpuTime`, Node: `process.cpuUsage`). Java workers `")
-                .append(run.workerHeap).append("`, default GC; Reactor Netty's default connection pool "
-                        + "(16 connections on this machine) for heroku4j and the floor; the JDK HttpClient's own pool "
-                        + "(no limit) for the blocking floor. node-heroku-client creates a new "
+                .append(run.workerHeap).append("`, default GC; pools of up to 500 connections per host for heroku4j "
+                        + "(its own pool) and the floor (Reactor Netty's global pool), so at 256 callers neither makes "
+                        + "a call wait for a connection; the JDK HttpClient's own pool (no limit) for the blocking "
+                        + "floor. node-heroku-client creates a new "
                         + "`http.Agent` per request, so it opens a new connection for every call.\n\n");
         s.append("| contender | threads | calls/s @1 | calls/s @16 | calls/s @256 |\n|---|---|---|---|---|\n");
         for (Worker w : workers) {

@@ -20,8 +20,10 @@ import reactor.netty.resources.ConnectionProvider;
  * connection: a server that closes a kept-alive connection while a request is being written on it leaves that
  * request sent and unanswered, an unknown outcome for a POST. So a connection idle longer than
  * {@link HttpTimeouts#idle()} is not reused, and idle ones are closed in the background too (no sockets left open
- * after a burst). The pool is bounded per host: {@value #MAX_CONNECTIONS} connections (Heroku allows 4,500 calls an
- * hour; more in parallel buys nothing) and {@value #MAX_PENDING} requests waiting for one; beyond that a request
+ * after a burst). The pool is bounded per host: {@value #MAX_CONNECTIONS} connections, as many as Reactor Netty's own
+ * pool allows, so heroku4j never makes a request wait for a connection where a plain {@code WebClient} would not (a
+ * waiting request costs a timer set and cancelled on Reactor's shared scheduler: 256 callers on 50 connections ran
+ * 6-15% slower, see benchmarks/README.md), and {@value #MAX_PENDING} requests waiting for one; beyond that a request
  * fails without being sent ({@code TransportOutcome.NOT_SENT}), and is retried.
  *
  * <p>API calls ask for gzip ({@code Accept-Encoding: gzip}) and decode it: a page of 1,000 apps is several times
@@ -30,7 +32,7 @@ import reactor.netty.resources.ConnectionProvider;
  */
 public final class ReactorConnectors {
 
-    static final int MAX_CONNECTIONS = 50;
+    static final int MAX_CONNECTIONS = 500;
     static final int MAX_PENDING = 1_000;
     static final int MAX_HEADER_SIZE = 64 * 1024;
 

@@ -8,11 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import dev.heroku4j.client.HerokuClient;
+import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.error.HerokuTransportException;
 import dev.heroku4j.client.error.TransportOutcome;
 import dev.heroku4j.client.model.App;
@@ -72,6 +76,33 @@ class HerokuConnectorTest {
         assertThat(HttpTimeouts.DEFAULTS.idle()).isLessThan(Duration.ofSeconds(5));
         assertThat(ReactorConnectors.httpClient(HttpTimeouts.DEFAULTS).configuration().connectionProvider().maxConnections())
                 .isEqualTo(ReactorConnectors.MAX_CONNECTIONS);
+    }
+
+    /**
+     * 200 calls at once all reach the server at once: none waits in the pool for a connection (a pool of 50, as
+     * before, held 150 back, so the server, which answers only once it holds all 200, answered 500 after 10 s).
+     */
+    @Test
+    void manyCallsAtOnce_eachGetsItsOwnConnection() throws Exception {
+        int calls = 200;
+        CountDownLatch arrived = new CountDownLatch(calls);
+        try (RawHttpServer server = new RawHttpServer(r -> {
+            arrived.countDown();
+            try {
+                return arrived.await(10, TimeUnit.SECONDS) ? RawHttpServer.json(200, APP, Map.of())
+                        : RawHttpServer.json(500, "{\"id\":\"held_back\",\"message\":\"not all calls arrived\"}", Map.of());
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        })) {
+            ReactiveHerokuClient heroku = ReactiveHerokuClient.builder().apiKey("k").baseUrl(server.baseUrl())
+                    .retry(RetrySettings.disabled()).rateLimitThrottle(false).build();
+            List<String> names = Flux.range(0, calls)
+                    .flatMap(i -> heroku.app().appInfo("example").map(App::getName), calls)
+                    .collectList().block(Duration.ofSeconds(30));
+            assertThat(names).hasSize(calls).containsOnly("example");
+            assertThat(server.received()).hasSize(calls);
+        }
     }
 
     @Test
