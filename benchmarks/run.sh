@@ -14,7 +14,7 @@ if [ -f heroku-spring-boot-starter/pom.xml ]; then
 fi
 echo "[bench] building: mvn -B -q -P$profiles -pl $modules -am package -DskipTests"
 mvn -B -q -P"$profiles" -pl "$modules" -am package -DskipTests
-mvn -B -q -o -pl schema-converter dependency:build-classpath -Dmdep.includeScope=runtime \
+mvn -B -q -pl schema-converter dependency:build-classpath -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$PWD/benchmarks/target/converter.classpath"
 if [ ! -d benchmarks/node/node_modules/heroku-client ]; then
   (cd benchmarks/node && npm ci --no-audit --no-fund)
