@@ -194,7 +194,8 @@ public final class RunAll {
         if (!verdicts.isEmpty()) {
             md.append("## Targets\n\n| target | result |\n|---|---|\n");
             verdicts.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-            md.append('\n');
+            md.append("\nWhy a target misses, as far as the diagnosis figures (1b, 1c, 4b, 6) and the runs by hand show: "
+                    + "[README.md](README.md#reading-the-results), \"Reading the results\".\n\n");
         }
         md.append("## Server cost (is the loopback server the bottleneck?)\n\n");
         md.append("The server runs in its own JVM (1 Netty event loop + 1 acceptor); its CPU time is read from "
