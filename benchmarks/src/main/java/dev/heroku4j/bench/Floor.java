@@ -43,7 +43,12 @@ public final class Floor {
 
     /** With a given connector (null: WebClient's default Reactor Netty connector). */
     public Floor(String baseUrl, String apiKey, org.springframework.http.client.reactive.ClientHttpConnector connector) {
-        JsonMapper mapper = mapper();
+        this(baseUrl, apiKey, connector, mapper());
+    }
+
+    /** With a given connector (or null) and decoder mapper: heroku4j's, to decode into its generated models. */
+    public Floor(String baseUrl, String apiKey, org.springframework.http.client.reactive.ClientHttpConnector connector,
+                 JsonMapper mapper) {
         WebClient.Builder builder = WebClient.builder();
         if (connector != null) {
             builder.clientConnector(connector);
@@ -77,6 +82,11 @@ public final class Floor {
     }
 
     public Mono<AppRecord> appInfo(String name) {
-        return webClient.get().uri("/apps/{name}", name).retrieve().bodyToMono(AppRecord.class);
+        return appInfo(name, AppRecord.class);
+    }
+
+    /** The same call decoded into another type (the generated {@code App}, with heroku4j's mapper). */
+    public <T> Mono<T> appInfo(String name, Class<T> type) {
+        return webClient.get().uri("/apps/{name}", name).retrieve().bodyToMono(type);
     }
 }

@@ -45,13 +45,7 @@ public class OverheadBenchmark {
     public void setUp() {
         String url = Clients.baseUrl();
         appUri = url + "/apps/{app_id_or_name}";
-        // no filters: the key as a default header instead of the exchange filter's; WebClient's default connector
-        generatedOnly = ReactiveHerokuClient.builder().apiKey(Clients.API_KEY).baseUrl(url)
-                .clientConnector(new ReactorClientHttpConnector())
-                .webClientBuilder(TrimmedWebClientBuilder.of(
-                        WebClient.builder().defaultHeaders(h -> h.setBearerAuth(Clients.API_KEY)),
-                        TrimmedWebClientBuilder.ALL, new AtomicReference<>()))
-                .build();
+        generatedOnly = generatedOnly(url);
         AtomicReference<WebClient> engineWebClient = new AtomicReference<>();
         ReactiveHerokuClient.builder().apiKey(Clients.API_KEY).baseUrl(url)
                 .webClientBuilder(TrimmedWebClientBuilder.of(WebClient.builder(), Set.of(), engineWebClient))
@@ -65,6 +59,19 @@ public class OverheadBenchmark {
         AppInfoBenchmark.check(heroku4jNoRetry());
         Floor.check(floorOnHerokuConnector());
         Floor.check(blockingFloorOnReactorNetty());
+    }
+
+    /**
+     * The generated API on heroku4j's engine with none of its filters (the key as a default header instead of the
+     * exchange filter's), on WebClient's default connector; also a contender of {@code ThroughputWorker}.
+     */
+    public static ReactiveHerokuClient generatedOnly(String url) {
+        return ReactiveHerokuClient.builder().apiKey(Clients.API_KEY).baseUrl(url)
+                .clientConnector(new ReactorClientHttpConnector())
+                .webClientBuilder(TrimmedWebClientBuilder.of(
+                        WebClient.builder().defaultHeaders(h -> h.setBearerAuth(Clients.API_KEY)),
+                        TrimmedWebClientBuilder.ALL, new AtomicReference<>()))
+                .build();
     }
 
     /** The generated ReactiveAppApi on heroku4j's engine with none of its filters, on WebClient's default connector. */

@@ -14,14 +14,11 @@ import java.util.concurrent.atomic.LongAdder;
 import dev.heroku4j.bench.BlockingFloor;
 import dev.heroku4j.bench.Clients;
 import dev.heroku4j.bench.Floor;
-import dev.heroku4j.bench.jmh.TrimmedWebClientBuilder;
+import dev.heroku4j.bench.jmh.OverheadBenchmark;
 import dev.heroku4j.client.HerokuClient;
 import dev.heroku4j.client.ReactiveHerokuClient;
 import dev.heroku4j.client.http.HerokuJson;
 import dev.heroku4j.client.model.App;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -40,8 +37,7 @@ import reactor.core.scheduler.Schedulers;
  * HttpClient) and {@code herokujar} use one platform thread per caller, each making blocking calls;
  * {@code heroku4j-reactive} makes the calls with {@code flatMap(.., concurrency)} and no caller threads at all.
  * Diagnosis contenders, blocking callers too: {@code floor-model} (the floor's WebClient decoding into the generated
- * {@code App} with heroku4j's mapper) and {@code generated-only} (the generated API on the engine without its filters,
- * on WebClient's default connector, as {@code OverheadBenchmark#generatedWithoutFilters}).
+ * {@code App} with heroku4j's mapper) and {@code generated-only} ({@link OverheadBenchmark#generatedOnly}).
  */
 public final class ThroughputWorker {
 
@@ -70,22 +66,11 @@ public final class ThroughputWorker {
             }
             // diagnosis only (benchmarks/throughput-rounds.py), not in figure 2: one heroku4j part at a time
             case "floor-model" -> {
-                WebClient web = WebClient.builder().baseUrl(url)
-                        .defaultHeaders(h -> {
-                            h.setBearerAuth(Clients.API_KEY);
-                            h.set(HttpHeaders.ACCEPT, "application/vnd.heroku+json; version=3");
-                        })
-                        .codecs(c -> HerokuJson.registerCodecs(c, HerokuJson.mapper(), HerokuJson.DEFAULT_MAX_IN_MEMORY_SIZE))
-                        .build();
-                call = () -> web.get().uri("/apps/{name}", "example").retrieve().bodyToMono(App.class).block();
+                Floor floor = new Floor(url, Clients.API_KEY, null, HerokuJson.mapper());
+                call = () -> floor.appInfo("example", App.class).block();
             }
             case "generated-only" -> {
-                ReactiveHerokuClient h = ReactiveHerokuClient.builder().apiKey(Clients.API_KEY).baseUrl(url)
-                        .clientConnector(new ReactorClientHttpConnector())
-                        .webClientBuilder(TrimmedWebClientBuilder.of(
-                                WebClient.builder().defaultHeaders(x -> x.setBearerAuth(Clients.API_KEY)),
-                                TrimmedWebClientBuilder.ALL, new AtomicReference<>()))
-                        .build();
+                ReactiveHerokuClient h = OverheadBenchmark.generatedOnly(url);
                 call = () -> h.app().appInfo("example").block();
             }
             case "blocking-floor" -> {

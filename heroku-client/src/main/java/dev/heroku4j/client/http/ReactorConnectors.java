@@ -23,8 +23,8 @@ import reactor.netty.resources.ConnectionProvider;
  * after a burst). The pool is bounded per host: {@value #MAX_CONNECTIONS} connections, as many as Reactor Netty's own
  * pool allows, so heroku4j never makes a request wait for a connection where a plain {@code WebClient} would not (a
  * waiting request costs a timer set and cancelled on Reactor's shared scheduler: 256 callers on 50 connections made
- * about 10% fewer calls a second, see benchmarks/README.md), and {@value #MAX_PENDING} requests waiting for one; beyond that a request
- * fails without being sent ({@code TransportOutcome.NOT_SENT}), and is retried.
+ * about 10% fewer calls a second, see benchmarks/README.md), and {@value #MAX_PENDING} requests waiting for one;
+ * beyond that a request fails without being sent ({@code TransportOutcome.NOT_SENT}), and is retried.
  *
  * <p>API calls ask for gzip ({@code Accept-Encoding: gzip}) and decode it: a page of 1,000 apps is several times
  * smaller. Response headers may be up to {@value #MAX_HEADER_SIZE} bytes in all (Netty's default is 8 KiB; Heroku's
