@@ -95,10 +95,6 @@ final class ThroughputFigure {
                 }
             }
         }
-        for (Worker w : workers) {
-            w.proc().send("QUIT");
-            w.proc().waitFor(10);
-        }
         double maxServerCores = 0;
         for (var e : serverByConc.entrySet()) {
             run.serverLine("figure 2, " + e.getKey() + " callers (all contenders' cells)", e.getValue()[0], e.getValue()[1],
@@ -216,23 +212,28 @@ final class ThroughputFigure {
                     + "@16"), cpu.apply(W_HEROKU4J + "@16"), cpu.apply(W_FLOOR + "@16"), cpu.apply(jar + "@16"),
                     Runtime.getRuntime().availableProcessors()));
         }
-        // Issue #12's target: each client against its own floor, at 16 and 256 callers.
-        StringBuilder own = new StringBuilder();
-        boolean ownMet = true;
-        for (String[] pair : new String[][] {{W_HEROKU4J, W_FLOOR}, {W_BLOCKING, W_BLOCKING_FLOOR}}) {
+        // Issue #12's target, each client against its own floor at 16 and 256 callers: figure 2's ratios of medians
+        // here, the verdict from the paired rounds of figure 2d.
+        String[] own = {"", ""};
+        String[][] pairs = {{W_HEROKU4J, W_FLOOR}, {W_BLOCKING, W_BLOCKING_FLOOR}};
+        for (int k = 0; k < pairs.length; k++) {
             for (int c : new int[] {16, 256}) {
-                if (!cells.containsKey(pair[0] + "@" + c) || !cells.containsKey(pair[1] + "@" + c)) {
+                if (!cells.containsKey(pairs[k][0] + "@" + c) || !cells.containsKey(pairs[k][1] + "@" + c)) {
                     continue;
                 }
-                double x = Stats.of(RunAll.map(cells.get(pair[0] + "@" + c), Cell::callsPerSec)).median()
-                        / Stats.of(RunAll.map(cells.get(pair[1] + "@" + c), Cell::callsPerSec)).median();
-                ownMet &= x >= 0.95;
-                own.append(own.length() == 0 ? "" : "; ").append(pair[0]).append(" / ").append(pair[1])
-                        .append(Stats.f(" @%d: %.2f", c, x)).append(x >= 0.95 ? "" : Stats.f(" (%.0f%% under)", (1 - x / 0.95) * 100));
+                double x = Stats.of(RunAll.map(cells.get(pairs[k][0] + "@" + c), Cell::callsPerSec)).median()
+                        / Stats.of(RunAll.map(cells.get(pairs[k][1] + "@" + c), Cell::callsPerSec)).median();
+                own[k] += (own[k].isEmpty() ? "" : ", ") + Stats.f("@%d %.2f", c, x)
+                        + (x >= 0.95 ? "" : Stats.f(" (%.0f%% under)", (1 - x / 0.95) * 100));
             }
         }
-        run.verdicts.put("2 (#12). throughput, each client / its floor ≥ 0.95 @16 and @256", RunAll.verdict(ownMet,
-                own + " (ratios of medians; CPU per call in the table above)"));
+        Worker heroku4j = workers.stream().filter(w -> w.name().equals(W_HEROKU4J)).findFirst().orElseThrow();
+        Worker floor = workers.stream().filter(w -> w.name().equals(W_FLOOR)).findFirst().orElseThrow();
+        s.append(new ThroughputPairs(run, this).figure2d(heroku4j, floor, own[0], own[1]));
+        for (Worker w : workers) {
+            w.proc().send("QUIT");
+            w.proc().waitFor(10);
+        }
         run.verdicts.put("2. throughput heroku4j ≥ 2× heroku.jar and node-heroku-client @16 and @256",
                 RunAll.verdict(met, "`ReactiveHerokuClient` + `block()`: " + (met ? "all ratios of medians ≥ 2" : "below 2× (ratio of medians): " + why)
                         + (weak.length() == 0 ? "" : "; not in every round: " + weak) + context
