@@ -3,6 +3,7 @@ package dev.heroku4j.client;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import dev.heroku4j.client.internal.Blocking;
 import dev.heroku4j.client.internal.BlockingStream;
 import dev.heroku4j.client.model.LogSessionCreateOpts;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
+import dev.heroku4j.client.ratelimit.Throttle;
 import dev.heroku4j.client.streaming.StreamOptions;
 
 /**
@@ -135,7 +137,7 @@ public final class HerokuClient extends HerokuApis {
     }
 
     /** The rate-limit throttle pacing this client's calls, if one is configured. */
-    public java.util.Optional<dev.heroku4j.client.ratelimit.Throttle> rateLimitThrottle() {
+    public Optional<Throttle> rateLimitThrottle() {
         return reactive.rateLimitThrottle();
     }
 

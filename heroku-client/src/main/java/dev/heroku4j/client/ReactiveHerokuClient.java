@@ -3,19 +3,24 @@ package dev.heroku4j.client;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.heroku4j.client.api.ReactiveHerokuApis;
 import dev.heroku4j.client.deploy.ReactiveDeploys;
+import dev.heroku4j.client.http.HerokuJson;
 import dev.heroku4j.client.internal.HerokuTransport;
 import dev.heroku4j.client.model.LogSession;
 import dev.heroku4j.client.model.LogSessionCreateOpts;
 import dev.heroku4j.client.ratelimit.RateLimitTracker;
+import dev.heroku4j.client.ratelimit.Throttle;
 import dev.heroku4j.client.streaming.LogTail;
 import dev.heroku4j.client.streaming.StreamOptions;
 
@@ -73,7 +78,7 @@ public final class ReactiveHerokuClient extends ReactiveHerokuApis {
      * heroku.withResponse(h -> h.app().appInfo("my-app")).map(HerokuResponse::requestId)
      * }</pre>
      */
-    public <T> Mono<HerokuResponse<T>> withResponse(Function<ReactiveHerokuClient, ? extends org.reactivestreams.Publisher<T>> call) {
+    public <T> Mono<HerokuResponse<T>> withResponse(Function<ReactiveHerokuClient, ? extends Publisher<T>> call) {
         Objects.requireNonNull(call, "call");
         return Mono.defer(() -> {
             AtomicReference<HerokuResponse<?>> last = new AtomicReference<>();
@@ -133,7 +138,7 @@ public final class ReactiveHerokuClient extends ReactiveHerokuApis {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(options, "options");
         return LogTail.follow(history -> {
-            LogSessionCreateOpts request = TAIL_COPY.convertValue(options, LogSessionCreateOpts.class).tail(true);
+            LogSessionCreateOpts request = TailCopy.MAPPER.convertValue(options, LogSessionCreateOpts.class).tail(true);
             if (history >= 0) {
                 request.lines(history);
             }
@@ -141,7 +146,11 @@ public final class ReactiveHerokuClient extends ReactiveHerokuApis {
         }, url -> lines(url), StreamOptions.defaults());
     }
 
-    private static final tools.jackson.databind.json.JsonMapper TAIL_COPY = dev.heroku4j.client.http.HerokuJson.mapper();
+    /** Copies the caller's options, which stay untouched; made on the first tail, not when the client class loads. */
+    private static final class TailCopy {
+
+        static final JsonMapper MAPPER = HerokuJson.mapper();
+    }
 
     /** Deploys from a directory, jar or tarball, and pipeline promotions, waited for. */
     public ReactiveDeploys deploys() {
@@ -169,8 +178,8 @@ public final class ReactiveHerokuClient extends ReactiveHerokuApis {
     }
 
     /** The rate-limit throttle pacing this client's calls, if one is configured. */
-    public java.util.Optional<dev.heroku4j.client.ratelimit.Throttle> rateLimitThrottle() {
-        return java.util.Optional.ofNullable(transport.throttle());
+    public Optional<Throttle> rateLimitThrottle() {
+        return Optional.ofNullable(transport.throttle());
     }
 
     public HerokuConfig config() {
