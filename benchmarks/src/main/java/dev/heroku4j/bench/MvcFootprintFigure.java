@@ -89,7 +89,7 @@ final class MvcFootprintFigure {
         run.verdicts.put("6. MVC app: starter adds ≤ 8 MB to the fat jar", RunAll.verdict(b[0] - a[0] <= 8, Stats.f(
                 "+%.1f MB, +%d jars, %d Netty jars", b[0] - a[0], (int) (b[1] - a[1]), (int) b[2])));
 
-        RunAll.log("figure 6: MVC app start-up, %d runs × (without, with starter)", run.startupRuns);
+        RunAll.log("figure 6: MVC app start-up, %d rounds × %d variants", run.startupRuns, MODES.size());
         Map<String, List<double[]>> runs = new LinkedHashMap<>();
         for (int i = 0; i < run.startupRuns; i++) {
             // Reversed every other round, so that no variant always starts right after the same neighbour.
