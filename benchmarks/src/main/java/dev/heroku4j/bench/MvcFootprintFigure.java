@@ -158,15 +158,16 @@ final class MvcFootprintFigure {
         Stats onTop = pairedDifference(runs, "starter", "webclient");
         s.append("Context start, per round (the two starts of one round; the order is reversed every other round):\n\n"
                 + "| difference (ms) | median | quartiles (25%–75%) | min–max |\n|---|---|---|---|\n");
-        pairedRow(s, "with the starter − without heroku4j", withStarter);
-        pairedRow(s, "WebClient floor − without heroku4j (what any client on Spring's WebClient costs)", floorAlone);
-        pairedRow(s, "with the starter − WebClient floor (heroku4j's own part)", onTop);
+        s.append("| with the starter − without heroku4j | ").append(withStarter.pairedCells("%+.0f")).append(" |\n")
+                .append("| WebClient floor − without heroku4j (what any client on Spring's WebClient costs) | ")
+                .append(floorAlone.pairedCells("%+.0f")).append(" |\n")
+                .append("| with the starter − WebClient floor (heroku4j's own part) | ").append(onTop.pairedCells("%+.0f"))
+                .append(" |\n");
         run.verdicts.put("6. MVC app: starter adds ≤ 100 ms to start-up", RunAll.verdict(withStarter.median() <= 100,
-                Stats.f("%+.0f ms context start (median of %d rounds' differences, quartiles %+.0f – %+.0f); the WebClient "
-                        + "floor alone %+.0f ms, heroku4j on top of it %+.0f ms (the same way); differences of medians %+.0f, "
-                        + "%+.0f and %+.0f ms", withStarter.median(), withStarter.n(), withStarter.quantile(0.25),
-                        withStarter.quantile(0.75), floorAlone.median(), onTop.median(), added, floorAdded,
-                        added - floorAdded)));
+                Stats.f("%+.0f ms context start (median of %d rounds' differences, quartiles %s); the WebClient floor "
+                        + "alone %+.0f ms, heroku4j on top of it %+.0f ms (the same way); differences of medians %+.0f, "
+                        + "%+.0f and %+.0f ms", withStarter.median(), withStarter.n(), withStarter.quartileRange("%+.0f"),
+                        floorAlone.median(), onTop.median(), added, floorAdded, added - floorAdded)));
         run.verdicts.put("6. MVC app: first call after start ≤ 300 ms", RunAll.verdict(first <= 300, Stats.f(
                 "%.0f ms (median); the same first call by hand on the WebClient floor %.0f ms, on the JDK's HttpClient "
                         + "alone %.0f ms; 3 s after start %.0f ms with the starter's dry run, %.0f ms without", first,
@@ -199,12 +200,6 @@ final class MvcFootprintFigure {
             d.add(runs.get(a).get(i)[0] - runs.get(b).get(i)[0]);
         }
         return Stats.of(d);
-    }
-
-    private static void pairedRow(StringBuilder s, String label, Stats d) {
-        s.append("| ").append(label).append(" | **").append(Stats.f("%+.0f", d.median())).append("** | ")
-                .append(Stats.f("%+.0f – %+.0f", d.quantile(0.25), d.quantile(0.75))).append(" | ")
-                .append(Stats.f("%+.0f – %+.0f", d.min(), d.max())).append(" |\n");
     }
 
     static Path execJar(Path target) throws IOException {

@@ -156,17 +156,16 @@ final class PerCallFigure {
             String[] what = {"latency per call", "CPU per call"};
             for (int k = 0; k < 2; k++) {
                 Stats p = e.getValue()[k];
-                s.append("| ").append(who).append(", ").append(what[k]).append(" | **").append(Stats.f("%.2f", p.median()))
-                        .append("** | ").append(Stats.f("%.2f–%.2f", p.quantile(0.25), p.quantile(0.75))).append(" | ")
-                        .append(Stats.f("%.2f–%.2f", p.min(), p.max())).append(" |\n");
+                s.append("| ").append(who).append(", ").append(what[k]).append(" | ").append(p.pairedCells("%.2f"))
+                        .append(" |\n");
             }
         }
         s.append('\n');
         Stats pl = paired.get("reactive")[0];
         Stats pc = paired.get("reactive")[1];
         run.verdicts.put("1d. per call heroku4j / floor ≤ 1.15, paired blocks", RunAll.verdict(Math.max(pl.median(), pc.median()) <= 1.15,
-                Stats.f("`ReactiveHerokuClient`: latency %.2f (quartiles %.2f–%.2f), CPU %.2f (quartiles %.2f–%.2f), median of %d pairs",
-                        pl.median(), pl.quantile(0.25), pl.quantile(0.75), pc.median(), pc.quantile(0.25), pc.quantile(0.75), pairs)
+                Stats.f("`ReactiveHerokuClient`: latency %.2f (quartiles %s), CPU %.2f (quartiles %s), median of %d pairs",
+                        pl.median(), pl.quartileRange("%.2f"), pc.median(), pc.quartileRange("%.2f"), pairs)
                         + Stats.f("; `HerokuClient` / blocking floor (no target): latency %.2f, CPU %.2f",
                         paired.get("blocking")[0].median(), paired.get("blocking")[1].median())));
 

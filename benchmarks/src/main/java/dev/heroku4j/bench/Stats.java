@@ -69,6 +69,17 @@ public record Stats(List<Double> values) {
         return f(pattern, median()) + " (" + f(pattern, min()) + "–" + f(pattern, max()) + ")" + (wide() ? " ⚠" : "");
     }
 
+    /** The cells of a paired table row: "**median** | 25%–75% quartiles | min–max". */
+    public String pairedCells(String pattern) {
+        return "**" + f(pattern, median()) + "** | " + quartileRange(pattern) + " | " + f(pattern, min()) + "–"
+                + f(pattern, max());
+    }
+
+    /** "0.94–1.01": the 25% and 75% quartiles. */
+    public String quartileRange(String pattern) {
+        return f(pattern, quantile(0.25)) + "–" + f(pattern, quantile(0.75));
+    }
+
     public static String f(String pattern, Object... v) {
         return String.format(Locale.ROOT, pattern, v);
     }

@@ -72,12 +72,9 @@ final class ThroughputPairs {
         List<String> perConcurrency = new ArrayList<>();
         for (var e : ratios.entrySet()) {
             Stats p = e.getValue();
-            s.append("| ").append(e.getKey()).append(" callers | **").append(Stats.f("%.2f", p.median())).append("** | ")
-                    .append(Stats.f("%.2f–%.2f", p.quantile(0.25), p.quantile(0.75))).append(" | ")
-                    .append(Stats.f("%.2f–%.2f", p.min(), p.max())).append(" |\n");
+            s.append("| ").append(e.getKey()).append(" callers | ").append(p.pairedCells("%.2f")).append(" |\n");
             met &= p.median() >= 0.95;
-            perConcurrency.add(Stats.f("@%d: %.2f (quartiles %.2f–%.2f)", e.getKey(), p.median(), p.quantile(0.25),
-                    p.quantile(0.75)) + (p.median() >= 0.95 ? "" : Stats.f(", %.0f%% under", (1 - p.median() / 0.95) * 100)));
+            perConcurrency.add(Stats.f("@%d: %.2f (quartiles %s)", e.getKey(), p.median(), p.quartileRange("%.2f")) + (p.median() >= 0.95 ? "" : Stats.f(", %.0f%% under", (1 - p.median() / 0.95) * 100)));
         }
         s.append('\n');
         run.verdicts.put("2 (#12). throughput, each client / its floor ≥ 0.95 @16 and @256", RunAll.verdict(met,
